@@ -1,0 +1,86 @@
+import { Command, CommanderError } from 'commander';
+import { BadgesmithError, EXIT } from '../core/errors.js';
+import { createProcessContext, type CliContext } from './context.js';
+import { registerCommands } from './commands/index.js';
+import { readOwnVersion } from './version.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success; for verify, every file valid
+  1    verify found a file not valid; issue had rows that failed (all reported)
+  2    verify could not decide offline (unknown key, missing status list, hosted OB 2.0)
+  64   usage error
+  65   input unusable: not a badge, malformed file, bad YAML or CSV
+  66   an input file is missing
+  70   internal error (a bug: please report it with the command you ran)
+  73   an output file could not be created (exists, or no permission)
+  130  interrupted; nothing half-written is left behind`;
+
+/** Builds the commander program; `getContext` is called once the global flags are parsed. */
+export function buildProgram(getContext: () => CliContext): Command {
+  const program = new Command('badgesmith')
+    .description('Issue, bake and verify Open Badges 3.0 micro-credentials, offline.')
+    .version(readOwnVersion(), '-V, --version')
+    .option('--no-color', 'no colour in the output (also NO_COLOR)')
+    .option('-q, --quiet', 'say only what went wrong')
+    .option('-v, --verbose', 'say more about what was done')
+    .showHelpAfterError('(run with --help for usage and examples)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride();
+  program.configureOutput({
+    writeOut: (s) => process.stdout.write(s),
+    writeErr: (s) => process.stderr.write(s),
+  });
+  registerCommands(program, getContext);
+  for (const command of program.commands) {
+    command.exitOverride();
+    command.addHelpText('after', EXIT_CODES_HELP);
+  }
+  return program;
+}
+
+/** Formats an error for stderr: one line, then the fix when there is one. */
+export function formatError(error: BadgesmithError): string {
+  const lines = [`badgesmith: error: ${error.message}`];
+  if (error.hint !== undefined) lines.push(`hint: ${error.hint}`);
+  return lines.join('\n');
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let context: CliContext | undefined;
+  let program: Command | undefined;
+  const getContext = (): CliContext => {
+    if (context === undefined) {
+      const globals = program?.opts<{ color?: boolean; quiet?: boolean; verbose?: boolean }>();
+      context = createProcessContext(globals ?? {});
+    }
+    return context;
+  };
+  program = buildProgram(getContext);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+      return EXIT.ok;
+    }
+    if (error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof BadgesmithError) {
+    process.stderr.write(`${formatError(error)}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(
+    `badgesmith: internal error: this is a bug; please report it with the command you ran\n${detail}\n`,
+  );
+  return EXIT.software;
+}
