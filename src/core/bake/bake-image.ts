@@ -1,0 +1,69 @@
+/** Baking a credential into a badge image of either kind. */
+import { BadgesmithError } from '../errors.js';
+import { isCompactJws, parseJsonObject, payloadOf } from './payload.js';
+import { bakePng } from './png-bake.js';
+import { sniffImage } from './sniff.js';
+import { bakeSvg } from './svg-bake.js';
+import type { BakePayload, ImageKind } from './types.js';
+
+/** Checks a credential text before it goes into an image; outer white space is dropped. */
+function checkedPayload(text: string): BakePayload {
+  const payload = payloadOf(text.replace(/^\uFEFF/, '').trim());
+  if (payload.kind === 'json' && parseJsonObject(payload.text) === undefined) {
+    throw new BadgesmithError('ERR_CREDENTIAL_INVALID', 'the credential is not valid json', {
+      hint: 'bake a credential made by `badgesmith issue`, or check the file with a JSON linter',
+    });
+  }
+  if (payload.kind === 'jwt' && !isCompactJws(payload.text)) {
+    throw new BadgesmithError(
+      'ERR_CREDENTIAL_INVALID',
+      'the credential is neither json nor a compact jws',
+      {
+        hint: 'a VC-JWT looks like header.payload.signature in base64url; a credential json starts with {',
+      },
+    );
+  }
+  return payload;
+}
+
+/**
+ * Bakes a credential (compact JWS or credential JSON; outer white space is dropped) into a PNG
+ * or SVG image, recognised by its bytes. `replaced` says an earlier credential was taken out;
+ * `warnings` says so in words, and lists what was cleaned out of SVG artwork.
+ *
+ * @example
+ * ```ts
+ * const { bytes, kind } = bakeImage(await readFile('art.png'), jwt);
+ * ```
+ */
+export function bakeImage(
+  bytes: Uint8Array,
+  payload: string,
+): { bytes: Uint8Array; kind: ImageKind; replaced: boolean; warnings: string[] } {
+  const kind = sniffImage(bytes);
+  const credential = checkedPayload(payload);
+  if (kind === 'png') {
+    const baked = bakePng(bytes, credential.text);
+    const warnings = baked.replaced ? ['replaced the credential already baked into the png'] : [];
+    return { bytes: baked.bytes, kind, replaced: baked.replaced, warnings };
+  }
+  if (kind === 'svg') {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const baked = bakeSvg(text, credential);
+    const warnings = baked.replaced ? ['replaced the credential already baked into the svg'] : [];
+    warnings.push(...baked.removed.map((what) => `removed from the artwork: ${what}`));
+    return {
+      bytes: new TextEncoder().encode(baked.text),
+      kind,
+      replaced: baked.replaced,
+      warnings,
+    };
+  }
+  throw new BadgesmithError(
+    'ERR_IMAGE_UNKNOWN',
+    'the image to bake into is neither a png nor an svg',
+    {
+      hint: 'bake into a .png or .svg badge image',
+    },
+  );
+}
