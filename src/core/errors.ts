@@ -53,6 +53,10 @@ export const ERROR_CATALOG = {
   ERR_KEY_UNSUPPORTED: EXIT.dataErr,
   ERR_KEY_MODE: EXIT.dataErr,
   ERR_TRUST_INVALID: EXIT.dataErr,
+  ERR_JSONLD_UNKNOWN_CONTEXT: EXIT.dataErr,
+  ERR_JSONLD_UNDEFINED_TERM: EXIT.dataErr,
+  ERR_JSONLD_INVALID: EXIT.dataErr,
+  ERR_CONTEXTS_INVALID: EXIT.dataErr,
   ERR_INTERNAL: EXIT.software,
 } as const satisfies Record<string, ExitCode>;
 
