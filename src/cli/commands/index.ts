@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerInit } from './init.js';
+import { registerIssue } from './issue.js';
 
 /** One command module registers its verb on the program. */
 export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
 
-const registrations: RegisterCommand[] = [];
+const registrations: RegisterCommand[] = [registerInit, registerIssue];
 
 /** Registers every verb, in the order `--help` lists them. */
 export function registerCommands(program: Command, getContext: () => CliContext): void {

@@ -1,0 +1,63 @@
+import { dirname, resolve } from 'node:path';
+import { BadgesmithError } from '../core/errors.js';
+import { sniffImage } from '../core/bake/index.js';
+import type { AchievementSpec } from '../core/model/achievement.js';
+import { assertTemplate, hasPlaceholders } from '../core/model/template.js';
+import { readInputFile, readInputText } from './files.js';
+import { achievementSlug } from './issuer-folder.js';
+import { parseYamlFile } from './yaml-files.js';
+
+/** The artwork of an achievement: a template with placeholders, or a fixed PNG or SVG. */
+export type Artwork =
+  | { kind: 'template'; file: string; svg: string }
+  | { kind: 'svg'; file: string; svg: string }
+  | { kind: 'png'; file: string; bytes: Uint8Array };
+
+/** An achievement file read and checked, with its artwork loaded. */
+export interface LoadedAchievement {
+  file: string;
+  slug: string;
+  spec: AchievementSpec;
+  artwork: Artwork;
+}
+
+async function loadArtwork(spec: AchievementSpec, file: string): Promise<Artwork> {
+  const base = dirname(file);
+  if (spec.template !== undefined) {
+    const path = resolve(base, spec.template);
+    const svg = await readInputText(path, 'template');
+    assertTemplate(svg, path);
+    return { kind: 'template', file: path, svg };
+  }
+  if (spec.image === undefined) {
+    throw new BadgesmithError(
+      'ERR_ACHIEVEMENT_INVALID',
+      `achievement '${file}:1:1': no artwork: neither 'template' nor 'image'`,
+      {
+        hint: 'add `template: ../templates/badge.svg` (personal images) or `image: badge.png`',
+      },
+    );
+  }
+  const path = resolve(base, spec.image);
+  const bytes = await readInputFile(path, 'image');
+  const kind = sniffImage(bytes);
+  if (kind === undefined) {
+    throw new BadgesmithError('ERR_IMAGE_UNKNOWN', `image '${path}' is neither png nor svg`, {
+      hint: 'point `image:` at a .png or .svg file',
+    });
+  }
+  if (kind === 'png') return { kind: 'png', file: path, bytes };
+  const svg = Buffer.from(bytes).toString('utf8');
+  if (hasPlaceholders(svg)) {
+    assertTemplate(svg, path);
+    return { kind: 'template', file: path, svg };
+  }
+  return { kind: 'svg', file: path, svg };
+}
+
+/** Reads an achievement YAML, validates it, and loads its artwork. */
+export async function loadAchievement(file: string): Promise<LoadedAchievement> {
+  const text = await readInputText(file, 'achievement');
+  const spec = parseYamlFile<AchievementSpec>(text, file, 'achievement');
+  return { file, slug: achievementSlug(file), spec, artwork: await loadArtwork(spec, file) };
+}

@@ -1,0 +1,235 @@
+import type { JsonWebKey } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { BadgesmithError } from '../core/errors.js';
+import { didKeyFromPublicJwk } from '../core/keys/did-key.js';
+import { generateKeyPair, type SigningAlg } from '../core/keys/generate.js';
+import { publicJwkOf } from '../core/keys/jwk.js';
+import { buildDidDocument, buildJwks } from '../core/keys/publish.js';
+import { kidFor, loadSigningKey, type SigningKey } from '../core/keys/signing-key.js';
+import { CONFIG_DEFAULTS, type IssuerConfig } from '../core/model/config.js';
+import { pathExists, readInputText, writeFileAtomic } from './files.js';
+import { parseYamlFile } from './yaml-files.js';
+import {
+  EXAMPLE_ACHIEVEMENT,
+  EXAMPLE_ROSTER,
+  EXAMPLE_TEMPLATE,
+  GITIGNORE_LINES,
+} from './issuer-folder-examples.js';
+
+/** The file names inside an issuer folder. */
+export const FOLDER = {
+  config: 'badgesmith.yaml',
+  privateKey: 'keys/issuer.private.jwk.json',
+  jwks: 'keys/jwks.json',
+  didDocument: 'keys/did.json',
+  achievement: 'achievements/first-badge.yaml',
+  template: 'templates/badge.svg',
+  roster: 'rosters/example.csv',
+  gitignore: '.gitignore',
+} as const;
+
+/** What `init` is told; missing values have been asked for or defaulted by the caller. */
+export interface InitOptions {
+  dir: string;
+  alg: SigningAlg;
+  issuerId?: string;
+  name: string;
+  url?: string;
+  email?: string;
+  force: boolean;
+}
+
+/** What `init` did: the config it wrote, and each file with whether it was written or kept. */
+export interface InitResult {
+  config: IssuerConfig;
+  files: { path: string; action: 'wrote' | 'kept' | 'updated' }[];
+}
+
+function issuerIdFor(options: InitOptions, publicJwk: JsonWebKey): string {
+  if (options.issuerId !== undefined) {
+    if (!/^(did:(web|key):\S+|https:\/\/\S+)$/u.test(options.issuerId)) {
+      throw new BadgesmithError(
+        'ERR_USAGE_BAD_OPTION',
+        `issuer id '${options.issuerId}' is not a did:web, did:key or https url`,
+        {
+          hint: 'pass --issuer-id did:web:example.org or --issuer-id https://example.org/issuer',
+        },
+      );
+    }
+    return options.issuerId;
+  }
+  if (options.alg === 'RS256') {
+    throw new BadgesmithError(
+      'ERR_USAGE_MISSING_OPTION',
+      'an RS256 issuer needs --issuer-id: rsa keys have no did:key',
+      {
+        hint: 'pass --issuer-id did:web:<your domain> or https://<your site>/issuer, or use --alg ES256',
+      },
+    );
+  }
+  return didKeyFromPublicJwk(publicJwk);
+}
+
+async function writeExample(
+  dir: string,
+  path: string,
+  text: string,
+  force: boolean,
+): Promise<'wrote' | 'kept'> {
+  const full = join(dir, path);
+  if (!force && (await pathExists(full))) return 'kept';
+  await writeFileAtomic(full, text, { overwrite: force });
+  return 'wrote';
+}
+
+async function mergeGitignore(dir: string): Promise<'wrote' | 'updated' | 'kept'> {
+  const full = join(dir, FOLDER.gitignore);
+  if (!(await pathExists(full))) {
+    await writeFileAtomic(full, `${GITIGNORE_LINES.join('\n')}\n`);
+    return 'wrote';
+  }
+  const current = await readInputText(full, '.gitignore');
+  const have = new Set(current.split(/\r?\n/u).map((line) => line.trim()));
+  const missing = GITIGNORE_LINES.filter((line) => !have.has(line));
+  if (missing.length === 0) return 'kept';
+  const glue = current.endsWith('\n') || current === '' ? '' : '\n';
+  await writeFileAtomic(full, `${current}${glue}${missing.join('\n')}\n`, { overwrite: true });
+  return 'updated';
+}
+
+function configYaml(config: IssuerConfig): string {
+  const header = [
+    '# badgesmith issuer folder: see schemas/config.schema.json.',
+    '# Paths are relative to this file. The private key stays out of version control.',
+  ];
+  return `${header.join('\n')}\n${stringify(config, { lineWidth: 100 })}`;
+}
+
+/**
+ * Makes an issuer folder: a new key pair, `badgesmith.yaml`, the published keys (JWKS, and a DID
+ * document when the issuer is a DID), an example achievement, template and roster, and a
+ * `.gitignore`. An existing `badgesmith.yaml` is an ERR_FILE_EXISTS unless `force`.
+ */
+export async function initIssuerFolder(options: InitOptions): Promise<InitResult> {
+  const dir = resolve(options.dir);
+  const configPath = join(dir, FOLDER.config);
+  if (!options.force && (await pathExists(configPath))) {
+    throw new BadgesmithError('ERR_FILE_EXISTS', `'${configPath}' already exists`, {
+      hint: 'this folder is already an issuer folder; pass --force to start over with a new key',
+    });
+  }
+  const { privateJwk, publicJwk } = generateKeyPair(options.alg);
+  const issuerId = issuerIdFor(options, publicJwk);
+  const kid = kidFor(issuerId, publicJwk);
+  const config: IssuerConfig = {
+    issuer: { id: issuerId, name: options.name },
+    keys: { private: FOLDER.privateKey, kid },
+    defaults: { ...CONFIG_DEFAULTS, alg: options.alg },
+  };
+  if (options.url !== undefined) config.issuer.url = options.url;
+  if (options.email !== undefined) config.issuer.email = options.email;
+
+  const files: InitResult['files'] = [];
+  const write = async (path: string, text: string, mode?: number): Promise<void> => {
+    await writeFileAtomic(join(dir, path), text, {
+      overwrite: options.force,
+      ...(mode === undefined ? {} : { mode }),
+    });
+    files.push({ path, action: 'wrote' });
+  };
+  await write(FOLDER.privateKey, `${JSON.stringify(privateJwk, null, 2)}\n`, 0o600);
+  const jwks = buildJwks(issuerId, [{ publicJwk, kid, alg: options.alg }]);
+  await write(FOLDER.jwks, `${JSON.stringify(jwks, null, 2)}\n`);
+  if (issuerId.startsWith('did:')) {
+    const didDocument = buildDidDocument(issuerId, [{ publicJwk, kid }]);
+    await write(FOLDER.didDocument, `${JSON.stringify(didDocument, null, 2)}\n`);
+  }
+  const examples: [string, string][] = [
+    [FOLDER.achievement, EXAMPLE_ACHIEVEMENT],
+    [FOLDER.template, EXAMPLE_TEMPLATE],
+    [FOLDER.roster, EXAMPLE_ROSTER],
+  ];
+  for (const [path, text] of examples) {
+    files.push({ path, action: await writeExample(dir, path, text, options.force) });
+  }
+  files.push({ path: FOLDER.gitignore, action: await mergeGitignore(dir) });
+  await write(FOLDER.config, configYaml(config));
+  return { config, files };
+}
+
+/** An issuer folder loaded for a run: its config, and its key parsed once. */
+export interface LoadedIssuer {
+  config: IssuerConfig;
+  configPath: string;
+  dir: string;
+  signingKey: SigningKey;
+}
+
+function withDefaults(config: IssuerConfig): IssuerConfig {
+  return { ...config, defaults: { ...CONFIG_DEFAULTS, ...config.defaults } };
+}
+
+/**
+ * Reads `badgesmith.yaml` and the private key it names, and parses the key once for the whole
+ * run (DESIGN.md, performance). A key readable by others gets a warning through `warn`.
+ */
+export async function loadIssuer(
+  configPath: string,
+  warn: (text: string) => void,
+): Promise<LoadedIssuer> {
+  if (!(await pathExists(configPath))) {
+    throw new BadgesmithError('ERR_CONFIG_NOT_FOUND', `config '${configPath}' does not exist`, {
+      hint: 'run `badgesmith init` to make an issuer folder, or pass --config <path>',
+    });
+  }
+  const text = await readInputText(configPath, 'config');
+  const config = withDefaults(parseYamlFile<IssuerConfig>(text, configPath, 'config'));
+  const dir = dirname(resolve(configPath));
+  const keyPath = resolve(dir, config.keys.private);
+  const keyText = await readInputText(keyPath, 'private key');
+  let privateJwk: JsonWebKey;
+  try {
+    privateJwk = JSON.parse(keyText) as JsonWebKey;
+  } catch (error) {
+    throw new BadgesmithError('ERR_KEY_INVALID', `private key '${keyPath}' is not json`, {
+      hint: 'the key file must hold one private JWK, as `badgesmith init` writes it',
+      cause: error,
+    });
+  }
+  const mode = (await stat(keyPath)).mode & 0o077;
+  if (mode !== 0 && process.platform !== 'win32') {
+    warn(`warning: private key '${keyPath}' is readable by others; run: chmod 600 '${keyPath}'`);
+  }
+  const kid = config.keys.kid ?? kidFor(config.issuer.id, publicJwkOf(privateJwk));
+  const signingKey = loadSigningKey(privateJwk, config.defaults.alg, kid);
+  return { config, configPath, dir, signingKey };
+}
+
+/**
+ * Finds an achievement file: a path that exists (relative to the current folder), else a slug
+ * looked up as `achievements/<slug>.yaml` (or `.yml`) in the issuer folder.
+ */
+export async function resolveAchievementPath(
+  ref: string,
+  cwd: string,
+  issuerDir: string,
+): Promise<string> {
+  const asPath = resolve(cwd, ref);
+  if (await pathExists(asPath)) return asPath;
+  if (!/[\\/]/u.test(ref) && extname(ref) === '') {
+    for (const ext of ['.yaml', '.yml']) {
+      const candidate = join(issuerDir, 'achievements', `${ref}${ext}`);
+      if (await pathExists(candidate)) return candidate;
+    }
+  }
+  throw new BadgesmithError('ERR_FILE_NOT_FOUND', `achievement '${ref}' not found`, {
+    hint: `give a path to a yaml file, or a slug from '${join(issuerDir, 'achievements')}'`,
+  });
+}
+
+/** The slug of an achievement file: its name without the extension. */
+export function achievementSlug(path: string): string {
+  return basename(path, extname(path));
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { BadgesmithError, type ErrorCode } from '../core/errors.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+/** Which of our own YAML formats a file is, and what to call it in messages. */
+export type YamlKind = 'achievement' | 'config';
+
+const KINDS: Record<YamlKind, { schema: string; code: ErrorCode; what: string }> = {
+  achievement: {
+    schema: 'achievement.schema.json',
+    code: 'ERR_ACHIEVEMENT_INVALID',
+    what: 'achievement',
+  },
+  config: { schema: 'config.schema.json', code: 'ERR_CONFIG_INVALID', what: 'config' },
+};
+
+const validators = new Map<YamlKind, ValidateFunction>();
+
+/** The JSON Schema of one of our formats, from `schemas/` (shipped with the package). */
+export function loadSchema(kind: YamlKind): Record<string, unknown> {
+  const url = new URL(`../../schemas/${KINDS[kind].schema}`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+}
+
+function validatorFor(kind: YamlKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (validate === undefined) {
+    const ajv = addFormats(new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true }));
+    validate = ajv.compile(loadSchema(kind));
+    validators.set(kind, validate);
+  }
+  return validate;
+}
+
+// What to write for a field that is missing or wrong; used in hints.
+const EXAMPLES: Record<string, string> = {
+  name: '<text>',
+  description: '<text>',
+  criteria: '{ narrative: <what the earner did> }',
+  narrative: '<what the earner did>',
+  url: 'https://example.org/criteria',
+  imageUrl: 'https://example.org/badge.png',
+  id: 'https://example.org/id or did:web:example.org',
+  targetName: '<name of the skill or standard>',
+  targetUrl: 'https://example.org/framework/skill',
+  image: 'badge.png',
+  template: '../templates/badge.svg',
+  achievementType: 'Badge (or ext:YourTerm)',
+  language: 'en',
+  validFor: 'P1Y',
+  issuer: '{ id: <issuer id>, name: <text> }',
+  keys: '{ private: keys/issuer.private.jwk.json }',
+  private: 'keys/issuer.private.jwk.json',
+  email: 'badges@example.org',
+  alg: 'ES256',
+  format: 'png',
+  proof: 'jwt',
+};
+
+function pointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/gu, '/').replace(/~0/gu, '~'));
+}
+
+function fieldName(path: string[], extra?: string): string {
+  const parts = extra === undefined ? path : [...path, extra];
+  return parts.length === 0 ? '(top level)' : parts.join('.');
+}
+
+function positionOf(doc: Document, lines: LineCounter, path: string[], key?: string): string {
+  let node: unknown = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((item) => isNode(item.key) && String(item.key.toJSON()) === key);
+    if (pair !== undefined) node = pair.key;
+  }
+  const offset =
+    isNode(node) && node.range !== undefined && node.range !== null ? node.range[0] : 0;
+  const { line, col } = lines.linePos(offset);
+  return `${line}:${col}`;
+}
+
+function describe(error: ErrorObject, path: string[]): { problem: string; hint: string } {
+  const last = path[path.length - 1] ?? '';
+  const example = (name: string): string => EXAMPLES[name] ?? '<value>';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return {
+        problem: `missing required field '${fieldName(path, missing)}'`,
+        hint: `add \`${missing}: ${example(missing)}\``,
+      };
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      return {
+        problem: `unknown field '${fieldName(path, extra)}'`,
+        hint: `remove \`${extra}\` or check its spelling`,
+      };
+    }
+    case 'minProperties':
+      return {
+        problem: `field '${fieldName(path)}' is empty`,
+        hint: `write \`${last}: ${example(last)}\``,
+      };
+    default:
+      return {
+        problem: `field '${fieldName(path)}' ${error.message ?? 'is not valid'}`,
+        hint: `write \`${last}: ${example(last)}\``,
+      };
+  }
+}
+
+/**
+ * Parses one of our YAML files and checks it against its JSON Schema. A syntax error is
+ * ERR_YAML_SYNTAX; a schema error is ERR_ACHIEVEMENT_INVALID or ERR_CONFIG_INVALID. Both name
+ * `file:line:column`, and the hint says what to write.
+ */
+export function parseYamlFile<T>(text: string, file: string, kind: YamlKind): T {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const syntax = doc.errors[0];
+  if (syntax !== undefined) {
+    const pos = syntax.linePos?.[0];
+    const where = pos === undefined ? file : `${file}:${pos.line}:${pos.col}`;
+    const reason = syntax.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '');
+    throw new BadgesmithError('ERR_YAML_SYNTAX', `'${where}': yaml syntax error: ${reason ?? ''}`, {
+      hint: 'check indentation and quoting at that line; quote values that contain `: ` or `#`',
+    });
+  }
+  const value: unknown = doc.toJS();
+  const validate = validatorFor(kind);
+  if (!validate(value)) {
+    const error = validate.errors?.[0];
+    const { code, what } = KINDS[kind];
+    if (error === undefined) throw new BadgesmithError(code, `${what} '${file}' is not valid`);
+    const path = pointerToPath(error.instancePath);
+    const params = error.params as Record<string, unknown>;
+    const key =
+      error.keyword === 'additionalProperties' ? String(params.additionalProperty) : undefined;
+    const where = `${file}:${positionOf(doc, lines, path, key)}`;
+    const { problem, hint } = describe(error, path);
+    throw new BadgesmithError(code, `${what} '${where}': ${problem}`, { hint });
+  }
+  return value as T;
+}

@@ -1,0 +1,117 @@
+import type { Command } from 'commander';
+import { relative, resolve } from 'node:path';
+import { BadgesmithError } from '../../core/errors.js';
+import { SIGNING_ALGS, type SigningAlg } from '../../core/keys/generate.js';
+import { isEmailAddress } from '../../core/model/identity.js';
+import { FOLDER, initIssuerFolder, type InitOptions } from '../../adapters/issuer-folder.js';
+import type { CliContext } from '../context.js';
+import { askChoice, askText } from '../prompts.js';
+
+interface InitFlags {
+  alg?: string;
+  issuerId?: string;
+  name?: string;
+  url?: string;
+  email?: string;
+  force?: boolean;
+}
+
+const DEFAULT_NAME = 'Example Issuer';
+
+function parseAlg(value: string | undefined): SigningAlg | undefined {
+  if (value === undefined) return undefined;
+  const alg = SIGNING_ALGS.find((known) => known.toLowerCase() === value.toLowerCase());
+  if (alg === undefined) {
+    throw new BadgesmithError(
+      'ERR_USAGE_BAD_OPTION',
+      `--alg '${value}' is not one of ${SIGNING_ALGS.join(', ')}`,
+      {
+        hint: 'use --alg ES256 (the default), EdDSA or RS256',
+      },
+    );
+  }
+  return alg;
+}
+
+function checkEmail(email: string | undefined): void {
+  if (email !== undefined && !isEmailAddress(email)) {
+    throw new BadgesmithError(
+      'ERR_USAGE_BAD_OPTION',
+      `--email '${email}' is not an e-mail address`,
+      {
+        hint: 'pass --email badges@your-organisation.org',
+      },
+    );
+  }
+}
+
+async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Promise<InitOptions> {
+  let alg = parseAlg(flags.alg);
+  let { name, url, email } = flags;
+  let issuerId = flags.issuerId;
+  if (ctx.interactive) {
+    name ??= await askText('Issuer name (shown on every badge):', { default: DEFAULT_NAME });
+    alg ??= await askChoice('Signing algorithm:', SIGNING_ALGS, 'ES256');
+    if (issuerId === undefined) {
+      const answer = await askText('Issuer id (did:web:… or https://…; empty for a did:key):', {
+        required: alg === 'RS256',
+      });
+      issuerId = answer === '' ? undefined : answer;
+    }
+    url ??= (await askText('Issuer web site (optional):')) || undefined;
+    email ??=
+      (await askText('Issuer contact e-mail (optional):', {
+        validate: (value) => value === '' || isEmailAddress(value) || 'not an e-mail address',
+      })) || undefined;
+  }
+  checkEmail(email);
+  return {
+    dir: resolve(ctx.cwd, dir),
+    alg: alg ?? 'ES256',
+    name: name ?? DEFAULT_NAME,
+    force: flags.force === true,
+    ...(issuerId === undefined ? {} : { issuerId }),
+    ...(url === undefined ? {} : { url }),
+    ...(email === undefined ? {} : { email }),
+  };
+}
+
+/** `badgesmith init [dir]`: makes an issuer folder with a new key and example files. */
+export function registerInit(program: Command, getContext: () => CliContext): void {
+  program
+    .command('init')
+    .description('make an issuer folder: config, signing key, published keys, an example badge')
+    .argument('[dir]', 'folder to make the issuer in', '.')
+    .option('--alg <alg>', `signing algorithm: ${SIGNING_ALGS.join(', ')} (default ES256)`)
+    .option(
+      '--issuer-id <id>',
+      'issuer id: did:web:…, or https://… (default: a did:key of the new key)',
+    )
+    .option('--name <name>', `issuer name (default "${DEFAULT_NAME}")`)
+    .option('--url <url>', 'issuer web site')
+    .option('--email <email>', 'issuer contact e-mail')
+    .option('--force', 'start over: replace badgesmith.yaml, the key and the example files')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  badgesmith init my-issuer --name "Open Workshop" --email badges@example.org
+  badgesmith init --alg EdDSA --issuer-id did:web:badges.example.org
+  badgesmith init --alg RS256 --issuer-id https://example.org/issuer
+
+Writes ${FOLDER.config}, ${FOLDER.privateKey} (mode 0600, git-ignored),
+${FOLDER.jwks}, ${FOLDER.didDocument} (DID issuers), an example achievement, template and roster.`,
+    )
+    .action(async (dir: string, flags: InitFlags) => {
+      const ctx = getContext();
+      const options = await gatherOptions(dir, flags, ctx);
+      const result = await initIssuerFolder(options);
+      const shown = (path: string): string => relative(ctx.cwd, resolve(options.dir, path)) || path;
+      ctx.out(`issuer ${result.config.issuer.id} (${result.config.defaults.alg})`);
+      for (const file of result.files) ctx.out(`  ${file.action.padEnd(7)} ${shown(file.path)}`);
+      const config = shown(FOLDER.config);
+      ctx.out(
+        `next: badgesmith issue --config ${config} --achievement first-badge --roster ${shown(FOLDER.roster)}`,
+      );
+    });
+}

@@ -1,0 +1,60 @@
+/**
+ * Dates as Open Badges 3.0 writes them: `DateTimeZ`, an ISO 8601 date-time with a zone (OB 3.0
+ * section 3.2, `validFrom` / `validUntil`). badgesmith always writes UTC at seconds precision.
+ */
+
+/**
+ * A date as `YYYY-MM-DDTHH:MM:SSZ` (UTC, seconds precision).
+ *
+ * @example toDateTimeZ(new Date(Date.UTC(2025, 5, 1))) // '2025-06-01T00:00:00Z'
+ */
+export function toDateTimeZ(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/u, 'Z');
+}
+
+/** A date as `YYYY-MM-DD` in UTC, the form personal images show. */
+export function toIsoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/u;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/u;
+
+/**
+ * Reads an issue date given by a user: `YYYY-MM-DD` (midnight UTC) or a date-time with a zone.
+ * Returns undefined for anything else, so the caller can say which flag or row was wrong.
+ *
+ * @example parseIssuedDate('2025-06-01')?.toISOString() // '2025-06-01T00:00:00.000Z'
+ */
+export function parseIssuedDate(text: string): Date | undefined {
+  const value = text.trim();
+  if (!DAY_ONLY.test(value) && !DATE_TIME.test(value)) return undefined;
+  const date = new Date(DAY_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return undefined;
+  if (DAY_ONLY.test(value) && toIsoDay(date) !== value) return undefined;
+  return date;
+}
+
+const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/u;
+
+/** Whether `text` is a duration badgesmith understands for `validFor`: `P1Y`, `P6M`, `P2W`, `P30D`. */
+export function isValidForDuration(text: string): boolean {
+  return DURATION.test(text) && text !== 'P';
+}
+
+/**
+ * Adds an ISO 8601 calendar duration (years, months, weeks, days; no time part) to a date, in
+ * UTC. Returns undefined when the duration is not one {@link isValidForDuration} accepts.
+ *
+ * @example addDuration(new Date('2025-01-31T00:00:00Z'), 'P1Y')?.toISOString()
+ */
+export function addDuration(date: Date, duration: string): Date | undefined {
+  const match = DURATION.exec(duration);
+  if (match === null || duration === 'P') return undefined;
+  const [years, months, weeks, days] = match.slice(1).map((part) => Number(part ?? 0));
+  const result = new Date(date.getTime());
+  result.setUTCFullYear(result.getUTCFullYear() + (years ?? 0));
+  result.setUTCMonth(result.getUTCMonth() + (months ?? 0));
+  result.setUTCDate(result.getUTCDate() + (weeks ?? 0) * 7 + (days ?? 0));
+  return result;
+}

@@ -1,0 +1,18 @@
+/**
+ * A safe file-name stem from an earner's name: accents folded to ASCII, anything but letters and
+ * digits turned into `-`, at most 40 characters. The result never contains a path separator or
+ * `..`, so a roster cannot write outside the output folder.
+ *
+ * @example safeSlug('Zoë O\'Brien 🎉') // 'zoe-o-brien'
+ */
+export function safeSlug(name: string, fallback = 'badge'): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 40)
+    .replace(/-+$/u, '');
+  return slug === '' ? fallback : slug;
+}
