@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { bakeImage } from '../../core/bake/index.js';
+import { pathExists, readInputFile, readInputText, writeFileAtomic } from '../../adapters/files.js';
+import { BadgesmithError } from '../../core/errors.js';
+import type { CliContext } from '../context.js';
+
+interface BakeFlags {
+  image: string;
+  output: string;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+/** `badgesmith bake <credential> --image <png|svg> -o <out>`: bakes one credential into an image. */
+export function registerBake(program: Command, getContext: () => CliContext): void {
+  program
+    .command('bake')
+    .description('bake a signed credential (.jwt/.jws or .json) into a PNG or SVG badge image')
+    .argument('<credential-file>', 'the credential: a VC-JWT text file or a credential JSON file')
+    .requiredOption('--image <file>', 'the badge artwork to bake into (.png or .svg)')
+    .requiredOption('-o, --output <file>', 'where to write the baked badge')
+    .option('--force', 'replace the output file if it exists')
+    .option('--dry-run', 'check everything and say what would be written, but write nothing')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  badgesmith bake out/ada.jwt --image art/badge.png -o out/ada.png
+  badgesmith bake out/ada.json --image art/badge.svg -o out/ada.svg --force
+
+A PNG gets one iTXt chunk 'openbadgecredential' right after IHDR; the image data is copied
+unchanged. An SVG gets <openbadges:credential> right after its <svg> tag; scripts and event
+handlers are removed from the artwork, and each removal is listed. A credential already in
+the image is replaced, never duplicated, and stderr says so.`,
+    )
+    .action(async (credentialFile: string, flags: BakeFlags) => {
+      const ctx = getContext();
+      const output = resolve(ctx.cwd, flags.output);
+      const force = flags.force === true;
+      if (!force && flags.dryRun !== true && (await pathExists(output))) {
+        throw new BadgesmithError('ERR_FILE_EXISTS', `'${flags.output}' already exists`, {
+          hint: 'choose another output path, or pass --force to replace it',
+        });
+      }
+      const credential = await readInputText(resolve(ctx.cwd, credentialFile), 'credential');
+      const image = await readInputFile(resolve(ctx.cwd, flags.image), 'image');
+      const baked = bakeImage(image, credential);
+      if (baked.replaced) {
+        ctx.err(`warning: '${flags.image}' already held a credential; it was replaced`);
+      }
+      for (const warning of baked.warnings.filter((w) => !w.startsWith('replaced '))) {
+        ctx.err(`warning: ${warning}`);
+      }
+      const what = `${baked.kind.toUpperCase()}, ${baked.bytes.length} bytes`;
+      if (flags.dryRun === true) {
+        ctx.out(`would bake '${credentialFile}' into '${flags.output}' (${what}); nothing written`);
+        return;
+      }
+      await writeFileAtomic(output, baked.bytes, { overwrite: force });
+      ctx.out(`baked '${credentialFile}' into '${flags.output}' (${what})`);
+    });
+}
