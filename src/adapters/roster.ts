@@ -94,6 +94,7 @@ export function parseRoster(bytes: Uint8Array, file: string): Roster {
       bom: true,
       columns: (names: string[]) => (header = names.map((n) => n.trim().toLowerCase())),
       skip_empty_lines: true,
+      relax_column_count_less: true,
       info: true,
     });
     records = parsed as { record: Record<string, string>; info: { lines: number } }[];

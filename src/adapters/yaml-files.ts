@@ -126,7 +126,7 @@ function describe(error: ErrorObject, path: string[]): { problem: string; hint: 
  */
 export function parseYamlFile<T>(text: string, file: string, kind: YamlKind): T {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const syntax = doc.errors[0];
   if (syntax !== undefined) {
     const pos = syntax.linePos?.[0];
