@@ -88,7 +88,7 @@ export function readPngChunks(bytes: Uint8Array): PngChunk[] {
     const end = offset + 12 + length;
     if (end > bytes.length) {
       throw malformed(
-        `truncated chunk '${type}' at byte offset ${offset}: it declares ${length} data bytes, only ${Math.max(0, bytes.length - offset - 12)} follow`,
+        `truncated chunk '${type}' at byte offset ${offset}: it needs ${12 + length} bytes, the file ends after ${bytes.length - offset}`,
       );
     }
     const data = bytes.subarray(offset + 8, offset + 8 + length);

@@ -35,7 +35,10 @@ export function elementRanges(tags: ScannedTag[]): ElementRange[] {
 
 /** Applies non-overlapping edits; edits inside a larger removed span are dropped. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || b.end - a.end);
+  // By start; at one offset a pure insertion goes first, then the longest span.
+  const width = (e: TextEdit): number =>
+    e.end === e.start ? Number.MAX_SAFE_INTEGER : e.end - e.start;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || width(b) - width(a));
   const kept: TextEdit[] = [];
   for (const edit of sorted) {
     const last = kept[kept.length - 1];
