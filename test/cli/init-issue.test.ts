@@ -169,7 +169,7 @@ describe('badgesmith issue', () => {
     )
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line));
+      .map((line): unknown => JSON.parse(line));
     const jwtFile = files.find((f) => f.endsWith('.credential.jwt'))!;
     expect(report).toEqual([
       {
