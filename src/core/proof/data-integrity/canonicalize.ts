@@ -1,0 +1,107 @@
+import jsonld, { type JsonLdEvent, type RemoteDocument } from 'jsonld';
+import type { ContextResolver } from './types.js';
+
+/** Canonical N-Quads, or why a document has none. Never thrown: callers decide what it means. */
+export type CanonicalizeResult =
+  | { ok: true; nquads: string; droppedTerms: string[] }
+  | { ok: false; error: 'unknown-context'; url: string; message: string }
+  | { ok: false; error: 'undefined-term'; term: string; message: string }
+  | { ok: false; error: 'invalid-json-ld'; message: string };
+
+/** Options of {@link canonicalize}. */
+export interface CanonicalizeOptions {
+  /**
+   * JSON-LD safe mode (default on): a term or type no context defines fails instead of being
+   * dropped unsigned. Off only for legacy VCDM 1.1 reading (OB 3.0 notes section 4.3, "Safe
+   * mode"); the dropped terms are then listed in the result.
+   */
+  safe?: boolean;
+}
+
+// Safe-mode warnings that mean "this name is not defined by any context", with the detail that
+// holds the name (jsonld 9 event codes).
+const UNDEFINED_NAME_DETAIL: Record<string, string> = {
+  'invalid property': 'property',
+  'relative @type reference': 'type',
+};
+
+function nameOf(event: JsonLdEvent): string | undefined {
+  const detail = UNDEFINED_NAME_DETAIL[event.code];
+  const value = detail === undefined ? undefined : event.details?.[detail];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function eventOf(error: unknown): JsonLdEvent | undefined {
+  if (typeof error !== 'object' || error === null || !('details' in error)) return undefined;
+  const details = (error as { details?: { event?: JsonLdEvent } }).details;
+  return details?.event;
+}
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? '').toLowerCase();
+}
+
+/**
+ * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document to N-Quads, UTF-8, one quad a
+ * line, each ending in LF (DI-EDDSA section 3.3, eddsa-rdfc-2022 transformation). Contexts come
+ * only from `resolver`; nothing is fetched.
+ *
+ * @example
+ * const result = await canonicalize(credential, resolver);
+ * if (result.ok) hash(result.nquads);
+ * else if (result.error === 'unknown-context') report(result.url);
+ */
+export async function canonicalize(
+  document: unknown,
+  resolver: ContextResolver,
+  options: CanonicalizeOptions = {},
+): Promise<CanonicalizeResult> {
+  const safe = options.safe ?? true;
+  let missingUrl: string | undefined;
+  const dropped = new Set<string>();
+
+  // No `tag: 'static'`: jsonld would then cache the context in a process-wide table keyed by URL
+  // alone, and a later resolver that does not know the URL would silently get it anyway.
+  const documentLoader = (url: string): Promise<RemoteDocument> => {
+    const context = resolver(url);
+    if (context === undefined) {
+      missingUrl = url;
+      return Promise.reject(new Error(`context '${url}' is not known offline`));
+    }
+    return Promise.resolve({ contextUrl: null, documentUrl: url, document: context });
+  };
+
+  try {
+    const nquads = await jsonld.canonize(document, {
+      algorithm: 'RDFC-1.0',
+      format: 'application/n-quads',
+      documentLoader,
+      safe,
+      base: null,
+      ...(safe
+        ? {}
+        : {
+            eventHandler: ({ event }: { event: JsonLdEvent }) => {
+              const name = nameOf(event);
+              if (name !== undefined) dropped.add(name);
+            },
+          }),
+    });
+    return { ok: true, nquads, droppedTerms: [...dropped] };
+  } catch (error) {
+    if (missingUrl !== undefined) {
+      const message = `context '${missingUrl}' is not available offline`;
+      return { ok: false, error: 'unknown-context', url: missingUrl, message };
+    }
+    const event = eventOf(error);
+    const term = event === undefined ? undefined : nameOf(event);
+    if (term !== undefined) {
+      const message = `'${term}' is not defined by any context of the document`;
+      return { ok: false, error: 'undefined-term', term, message };
+    }
+    const why =
+      event === undefined ? oneLine(error) : `${event.code}: ${event.message.toLowerCase()}`;
+    return { ok: false, error: 'invalid-json-ld', message: `not valid json-ld (${why})` };
+  }
+}
