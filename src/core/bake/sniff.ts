@@ -22,9 +22,13 @@ function skipProlog(text: string): number {
 
 function skipDoctype(text: string, from: number): number {
   let depth = 0;
+  let quote = '';
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '[') depth++;
+    if (quote !== '') {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '[') depth++;
     else if (ch === ']') depth--;
     else if (ch === '>' && depth <= 0) return i + 1;
   }
