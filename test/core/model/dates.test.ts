@@ -31,6 +31,7 @@ describe('safeSlug', () => {
   it('folds accents, drops emoji and separators', () => {
     expect(safeSlug("Zoë O'Brien 🎉")).toBe('zoe-o-brien');
     expect(safeSlug('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeSlug('Zoë Ødegård Straße Łukasz')).toBe('zoe-odegard-strasse-lukasz');
     expect(safeSlug('🎉🎉')).toBe('badge');
     expect(safeSlug('a'.repeat(60))).toHaveLength(40);
   });
