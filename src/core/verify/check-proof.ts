@@ -1,0 +1,160 @@
+import type { JsonWebKey } from 'node:crypto';
+import { compactVerify } from 'jose';
+import { hasPrivateMembers, publicKeyFromJwk } from '../keys/jwk.js';
+import { keyMismatch } from '../keys/signing-key.js';
+import type { SigningAlg } from '../keys/generate.js';
+import type { DecodedCredential } from './format.js';
+import { compareClaims, issuerIdOf } from './jwt-claims.js';
+import { result, show, type CheckResult } from './report.js';
+import { resolveKey, type ResolvedKey } from './resolve-key.js';
+import type { TrustSet } from './trust.js';
+
+/** The only algorithms a signature is checked with: an explicit allow-list, never `none`/HS*. */
+export const ACCEPTED_ALGS: readonly SigningAlg[] = ['EdDSA', 'ES256', 'RS256'];
+
+// OB 3.0 section 4.2 allows only these headers; `typ` is `JWT`, and the W3C VC-JOSE-COSE values
+// are read leniently with a warning.
+const ALLOWED_HEADERS = new Set(['alg', 'kid', 'jwk', 'typ']);
+const LENIENT_TYPS = new Set(['vc+jwt', 'vc+ld+json+jwt']);
+
+/** The proof check's result, the key it used (for `issuer-key`) and warnings. */
+export interface ProofOutcome {
+  check: CheckResult;
+  key?: ResolvedKey;
+  warnings: string[];
+}
+
+function headerProblem(header: Record<string, unknown>, warnings: string[]): string | undefined {
+  const alg = header.alg;
+  if (typeof alg !== 'string') return 'the JWS header has no "alg"';
+  if (alg.toLowerCase() === 'none') return `alg 'none' (an unsigned token) is never accepted`;
+  if (/^HS/iu.test(alg)) return `alg '${alg}' is a shared-secret MAC, not an issuer's signature`;
+  if (!(ACCEPTED_ALGS as readonly string[]).includes(alg)) {
+    return `alg '${alg}' is not accepted (only ${ACCEPTED_ALGS.join(', ')})`;
+  }
+  const typ = header.typ;
+  if (typ !== undefined && typ !== 'JWT') {
+    if (typeof typ === 'string' && LENIENT_TYPS.has(typ)) {
+      warnings.push(`the JWS header has typ '${typ}'; OB 3.0 says 'JWT'`);
+    } else {
+      return `the JWS header typ '${show(typ)}' is not 'JWT'`;
+    }
+  }
+  const extra = Object.keys(header).filter((name) => !ALLOWED_HEADERS.has(name));
+  if (extra.includes('crit'))
+    return 'the JWS header has "crit" extensions, which are not supported';
+  if (extra.length > 0) {
+    warnings.push(
+      `the JWS header has ${extra.map((n) => `"${n}"`).join(', ')}, which OB 3.0 does not allow`,
+    );
+  }
+  if (header.jwk !== undefined) {
+    if (typeof header.jwk !== 'object' || header.jwk === null)
+      return 'the "jwk" header is not a JWK';
+    if (hasPrivateMembers(header.jwk as JsonWebKey)) return 'the "jwk" header holds a private key';
+  }
+  if (header.kid === undefined && header.jwk === undefined)
+    return 'the JWS header names no key (kid or jwk)';
+  if (header.kid !== undefined && typeof header.kid !== 'string')
+    return 'the "kid" header is not a string';
+  return undefined;
+}
+
+function describeKey(key: ResolvedKey): string {
+  const name = key.kid === undefined ? 'the key' : `key '${key.kid}'`;
+  if (key.origin === 'did-key') return `${name} (decoded from the did:key)`;
+  if (key.origin === 'jwk-header') return `${name} in the jwk header`;
+  return `${name} from '${key.entry?.source ?? '?'}'`;
+}
+
+/**
+ * The `proof` check. VC-JWT: header rules, then the signature with the key the header names
+ * (jose `compactVerify` with the single allowed algorithm, the key's type matching it), then the
+ * claims against the credential. Embedded Data Integrity proofs are indeterminate (not verified
+ * yet); a credential with no proof fails.
+ */
+export async function checkProof(
+  decoded: DecodedCredential,
+  trust: TrustSet,
+): Promise<ProofOutcome> {
+  const warnings: string[] = [];
+  if (decoded.proofFormat === 'none') {
+    return { check: result('proof', 'failed', 'no proof: the credential is not signed'), warnings };
+  }
+  if (decoded.proofFormat === 'embedded') {
+    return {
+      check: result('proof', 'indeterminate', 'Data Integrity proofs are not verified yet'),
+      warnings,
+    };
+  }
+  const jwt = decoded.jwt!;
+  const problem = headerProblem(jwt.header, warnings);
+  if (problem !== undefined) return { check: result('proof', 'failed', problem), warnings };
+  const alg = jwt.header.alg as SigningAlg;
+  const kid = typeof jwt.header.kid === 'string' ? jwt.header.kid : undefined;
+  const details = { alg, ...(kid === undefined ? {} : { kid }) };
+
+  const key = resolveKey(jwt.header, issuerIdOf(decoded.credential) ?? '', trust);
+  if (key === undefined) {
+    const message = `key '${kid ?? '?'}' is not among the trusted keys, so the signature cannot be checked; pass --trust`;
+    return { check: result('proof', 'indeterminate', message, details), warnings };
+  }
+  let keyObject;
+  try {
+    keyObject = publicKeyFromJwk(key.publicJwk);
+  } catch {
+    return {
+      check: result('proof', 'failed', `${describeKey(key)} is not a usable public key`, details),
+      key,
+      warnings,
+    };
+  }
+  const mismatch = keyMismatch(keyObject, alg);
+  const jwkAlg = key.publicJwk.alg;
+  if (mismatch !== undefined || (typeof jwkAlg === 'string' && jwkAlg !== alg)) {
+    const why = mismatch ?? `the key is for '${String(jwkAlg)}'`;
+    return {
+      check: result(
+        'proof',
+        'failed',
+        `alg '${alg}' does not fit ${describeKey(key)}: ${why}`,
+        details,
+      ),
+      key,
+      warnings,
+    };
+  }
+  try {
+    await compactVerify(jwt.token, keyObject, { algorithms: [alg] });
+  } catch {
+    return {
+      check: result(
+        'proof',
+        'failed',
+        `the signature does not verify with ${describeKey(key)}`,
+        details,
+      ),
+      key,
+      warnings,
+    };
+  }
+  const claims = compareClaims(decoded);
+  warnings.push(...claims.warnings);
+  if (claims.errors.length > 0) {
+    return {
+      check: result(
+        'proof',
+        'failed',
+        `signature verified, but ${claims.errors.join('; ')}`,
+        details,
+      ),
+      key,
+      warnings,
+    };
+  }
+  return {
+    check: result('proof', 'passed', `${alg} signature verified with ${describeKey(key)}`, details),
+    key,
+    warnings,
+  };
+}

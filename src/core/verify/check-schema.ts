@@ -1,0 +1,116 @@
+import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
+import addFormatsModule from 'ajv-formats';
+import { credentialSchema } from './credential-schema.js';
+import type { DecodedCredential } from './format.js';
+import { result, type CheckResult, type SchemaFinding } from './report.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2019) => Ajv2019;
+
+const OB_SCHEMA_URLS = new Set([
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_anyachievementcredential_schema.json',
+]);
+
+const compiled = new Map<'vcdm2' | 'vcdm1', ValidateFunction>();
+
+/** The compiled validator of a data model; compiled once per process. */
+function validatorFor(model: 'vcdm2' | 'vcdm1'): ValidateFunction {
+  let validate = compiled.get(model);
+  if (validate === undefined) {
+    const ajv = addFormats(new Ajv2019({ allErrors: true, strict: false, verbose: true }));
+    validate = ajv.compile(credentialSchema(model));
+    compiled.set(model, validate);
+  }
+  return validate;
+}
+
+function quoteAll(values: unknown): string {
+  return (Array.isArray(values) ? values : [values]).map((v) => `'${String(v)}'`).join(' or ');
+}
+
+function findingOf(error: ErrorObject): SchemaFinding {
+  const path = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  const parent = error.parentSchema;
+  switch (error.keyword) {
+    case 'required':
+      return { path: `${path}/${String(params.missingProperty)}`, message: 'is required' };
+    case 'contains': {
+      const wanted = parent?.contains as Record<string, unknown> | undefined;
+      return { path, message: `must include ${quoteAll(wanted?.const ?? wanted?.enum)}` };
+    }
+    case 'const':
+      return { path, message: `must be ${quoteAll(params.allowedValue)}` };
+    case 'additionalProperties':
+      return {
+        path: `${path}/${String(params.additionalProperty)}`,
+        message: 'is not allowed here',
+      };
+    case 'anyOf': {
+      const branches = (parent?.anyOf ?? []) as Record<string, unknown>[];
+      const required = branches
+        .map((b) => b.required)
+        .filter(Array.isArray)
+        .flat();
+      if (required.length === branches.length && required.length > 0) {
+        return { path, message: `must have ${quoteAll(required)}` };
+      }
+      return { path, message: 'does not match any allowed form' };
+    }
+    case 'format':
+      return { path, message: `must be a ${String(params.format)} with a time zone` };
+    default:
+      return { path, message: error.message ?? 'is not valid' };
+  }
+}
+
+/**
+ * Ajv's raw errors, without the noise of branches: errors inside an `anyOf` are replaced by the
+ * one finding for the `anyOf`, and `if` markers dropped, so that each fault is reported once.
+ */
+export function schemaFindings(errors: readonly ErrorObject[]): SchemaFinding[] {
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  const findings: SchemaFinding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    if (anyOfPaths.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
+    const finding = findingOf(error);
+    const key = `${finding.path} ${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+  return findings;
+}
+
+/**
+ * The `schema` check: the credential against badgesmith's own structural schema (always, even
+ * without `credentialSchema`, OB 3.0 section 5.1 notes). Other schema URLs the credential lists
+ * are not fetched and are named in the message.
+ */
+export function checkSchema(decoded: DecodedCredential): CheckResult {
+  const validate = validatorFor(decoded.model);
+  const ok = validate(decoded.credential);
+  const findings = ok ? [] : schemaFindings(validate.errors ?? []);
+  const listed = Array.isArray(decoded.credential.credentialSchema)
+    ? (decoded.credential.credentialSchema as unknown[])
+    : [];
+  const unknown = listed
+    .map((entry) => (entry as { id?: unknown }).id)
+    .filter((id): id is string => typeof id === 'string' && !OB_SCHEMA_URLS.has(id));
+  const notes = unknown.map((id) => `schema '${id}' not checked (offline)`);
+  if (findings.length > 0) {
+    const first = findings[0]!;
+    const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : '';
+    return result('schema', 'failed', `${first.path || '/'} ${first.message}${more}`, {
+      findings,
+      ...(notes.length > 0 ? { notes } : {}),
+    });
+  }
+  const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
+  return result('schema', 'passed', `matches the OB 3.0 credential shape${suffix}`, {
+    ...(notes.length > 0 ? { notes } : {}),
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * badgesmith's own structural JSON Schema (draft 2019-09) of an OB 3.0 OpenBadgeCredential,
+ * written from the data model facts in OPEN-BADGES-NOTES.md section 3. It checks shape, not
+ * meaning: required members, types, the @context order, the IdentityObject closed shape.
+ */
+
+const URI = {
+  type: 'string',
+  minLength: 1,
+  // Any absolute URI or IRI (`urn:uuid:…`, `https:…`, `did:…`, `data:…`): a scheme, then a colon.
+  pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S',
+};
+const DATE_TIME_Z = { type: 'string', format: 'date-time' };
+const STRING = { type: 'string' };
+const STRINGS = { type: 'array', items: STRING };
+const EXT_TERM = { type: 'string', pattern: '^ext:[a-zA-Z0-9.\\-_]+$' };
+
+/** An array-valued `type` that contains `name` (section 3: "type contains X"). */
+function typeList(name: string): object {
+  return { type: 'array', minItems: 1, items: STRING, contains: { const: name } };
+}
+
+function extensible(values: readonly string[]): object {
+  return { anyOf: [{ enum: values }, EXT_TERM] };
+}
+
+// prettier-ignore
+const IDENTIFIER_TYPES = [
+  'name', 'sourcedId', 'systemId', 'productId', 'userName', 'accountId', 'emailAddress',
+  'nationalIdentityNumber', 'isbn', 'issn', 'lisSourcedId', 'oneRosterSourcedId', 'sisSourcedId',
+  'ltiContextId', 'ltiDeploymentId', 'ltiToolId', 'ltiPlatformId', 'ltiUserId', 'identifier',
+] as const;
+
+// prettier-ignore
+const ACHIEVEMENT_TYPES = [
+  'Achievement', 'ApprenticeshipCertificate', 'Assessment', 'Assignment', 'AssociateDegree',
+  'Award', 'Badge', 'BachelorDegree', 'Certificate', 'CertificateOfCompletion', 'Certification',
+  'CommunityService', 'Competency', 'Course', 'CoCurricular', 'Degree', 'Diploma',
+  'DoctoralDegree', 'Fieldwork', 'GeneralEducationDevelopment', 'JourneymanCertificate',
+  'LearningProgram', 'License', 'Membership', 'ProfessionalDoctorate',
+  'QualityAssuranceCredential', 'MasterCertificate', 'MasterDegree', 'MicroCredential',
+  'ResearchDoctorate', 'SecondarySchoolDiploma',
+] as const;
+
+// prettier-ignore
+const RESULT_STATUS = [
+  'Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew',
+] as const;
+
+const defs = {
+  Image: {
+    type: 'object',
+    required: ['id', 'type'],
+    properties: { id: URI, type: { const: 'Image' }, caption: STRING },
+  },
+  Profile: {
+    type: 'object',
+    required: ['id', 'type'],
+    properties: {
+      id: URI,
+      type: typeList('Profile'),
+      name: STRING,
+      url: URI,
+      email: STRING,
+      phone: STRING,
+      description: STRING,
+      image: { $ref: '#/$defs/Image' },
+      endorsementJwt: STRINGS,
+    },
+  },
+  // Section 3.6: a closed object; `type` is a single string here, not an array.
+  IdentityObject: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'hashed', 'identityHash', 'identityType'],
+    properties: {
+      type: { const: 'IdentityObject' },
+      hashed: { type: 'boolean' },
+      identityHash: STRING,
+      identityType: extensible(IDENTIFIER_TYPES),
+      salt: STRING,
+    },
+  },
+  Criteria: {
+    type: 'object',
+    properties: { id: URI, narrative: STRING },
+    anyOf: [{ required: ['id'] }, { required: ['narrative'] }],
+  },
+  Alignment: {
+    type: 'object',
+    required: ['type', 'targetName', 'targetUrl'],
+    properties: {
+      type: typeList('Alignment'),
+      targetName: STRING,
+      targetUrl: URI,
+      targetCode: STRING,
+      targetDescription: STRING,
+      targetFramework: STRING,
+      targetType: STRING,
+    },
+  },
+  Achievement: {
+    type: 'object',
+    required: ['id', 'type', 'name', 'description', 'criteria'],
+    properties: {
+      id: URI,
+      type: typeList('Achievement'),
+      name: STRING,
+      description: STRING,
+      criteria: { $ref: '#/$defs/Criteria' },
+      achievementType: extensible(ACHIEVEMENT_TYPES),
+      alignment: { type: 'array', items: { $ref: '#/$defs/Alignment' } },
+      creator: { $ref: '#/$defs/Profile' },
+      creditsAvailable: { type: 'number' },
+      image: { $ref: '#/$defs/Image' },
+      inLanguage: STRING,
+      tag: STRINGS,
+      humanCode: STRING,
+      fieldOfStudy: STRING,
+      specialization: STRING,
+      version: STRING,
+      endorsementJwt: STRINGS,
+    },
+  },
+  Result: {
+    type: 'object',
+    required: ['type'],
+    properties: { type: typeList('Result'), status: { enum: RESULT_STATUS }, value: STRING },
+  },
+  // Section 3.5: either `id` or at least one `identifier` (the spec's schema leaves it to verifiers).
+  AchievementSubject: {
+    type: 'object',
+    required: ['type', 'achievement'],
+    properties: {
+      id: URI,
+      type: typeList('AchievementSubject'),
+      achievement: { $ref: '#/$defs/Achievement' },
+      identifier: { type: 'array', minItems: 1, items: { $ref: '#/$defs/IdentityObject' } },
+      result: { type: 'array', items: { $ref: '#/$defs/Result' } },
+      narrative: STRING,
+      image: { $ref: '#/$defs/Image' },
+      source: { $ref: '#/$defs/Profile' },
+      activityStartDate: DATE_TIME_Z,
+      activityEndDate: DATE_TIME_Z,
+      creditsEarned: { type: 'number' },
+    },
+    anyOf: [{ required: ['id'] }, { required: ['identifier'] }],
+  },
+  Evidence: {
+    type: 'object',
+    required: ['type'],
+    properties: { id: URI, type: typeList('Evidence'), name: STRING, narrative: STRING },
+  },
+  Status: {
+    type: 'object',
+    required: ['type'],
+    properties: { id: URI, type: STRING },
+  },
+  IdType: {
+    type: 'object',
+    required: ['id', 'type'],
+    properties: { id: URI, type: STRING },
+  },
+};
+
+/**
+ * The schema for one data model: VCDM 2.0 (`validFrom`) or the VCDM 1.1 form still read for
+ * pre-final OB 3.0 credentials (`issuanceDate`, section 3.1).
+ */
+export function credentialSchema(model: 'vcdm2' | 'vcdm1'): object {
+  const v2 = model === 'vcdm2';
+  const [from, until] = v2 ? ['validFrom', 'validUntil'] : ['issuanceDate', 'expirationDate'];
+  return {
+    $schema: 'https://json-schema.org/draft/2019-09/schema',
+    $id: `https://badgesmith.invalid/schemas/ob3-credential-${model}.json`,
+    type: 'object',
+    required: ['@context', 'id', 'type', 'issuer', from, 'credentialSubject'],
+    properties: {
+      '@context': {
+        type: 'array',
+        minItems: 2,
+        items: [
+          {
+            const: v2
+              ? 'https://www.w3.org/ns/credentials/v2'
+              : 'https://www.w3.org/2018/credentials/v1',
+          },
+          {
+            type: 'string',
+            pattern:
+              '^https:\\/\\/purl\\.imsglobal\\.org\\/spec\\/ob\\/v3p0\\/context(-3\\.\\d\\.\\d)*\\.json$',
+          },
+        ],
+        additionalItems: { type: ['string', 'object'] },
+      },
+      id: URI,
+      type: {
+        type: 'array',
+        items: STRING,
+        allOf: [
+          { contains: { const: 'VerifiableCredential' } },
+          { contains: { enum: ['OpenBadgeCredential', 'AchievementCredential'] } },
+        ],
+      },
+      // ProfileRef: a URI or a Profile object (section 3.2).
+      issuer: { if: { type: 'string' }, then: URI, else: { $ref: '#/$defs/Profile' } },
+      [from]: DATE_TIME_Z,
+      [until]: DATE_TIME_Z,
+      awardedDate: DATE_TIME_Z,
+      name: STRING,
+      description: STRING,
+      image: { $ref: '#/$defs/Image' },
+      credentialSubject: { $ref: '#/$defs/AchievementSubject' },
+      evidence: { type: 'array', items: { $ref: '#/$defs/Evidence' } },
+      credentialSchema: { type: 'array', items: { $ref: '#/$defs/IdType' } },
+      credentialStatus: { $ref: '#/$defs/Status' },
+      refreshService: { $ref: '#/$defs/IdType' },
+      proof: { anyOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }] },
+      endorsementJwt: STRINGS,
+    },
+    $defs: defs,
+  };
+}

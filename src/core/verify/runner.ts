@@ -1,0 +1,155 @@
+import type { ExtractResult } from '../bake/index.js';
+import { checkIssuerKey } from './check-issuer-key.js';
+import { checkProof } from './check-proof.js';
+import { checkRecipient } from './check-recipient.js';
+import { checkSchema } from './check-schema.js';
+import { checkStatus } from './check-status.js';
+import { checkValidity } from './check-validity.js';
+import { checkFormat, type DecodedCredential } from './format.js';
+import { datesOf, issuerIdOf, subjectOf } from './jwt-claims.js';
+import {
+  CHECK_ORDER,
+  result,
+  verdictOf,
+  type CheckName,
+  type CheckResult,
+  type CredentialSummary,
+  type VerificationReport,
+} from './report.js';
+import type { TrustSet } from './trust.js';
+
+/** What one verification needs; the clock is passed in, never read. */
+export interface VerifyInput {
+  extracted: ExtractResult;
+  trust: TrustSet;
+  now: Date;
+  /** Clock-skew allowance for the start of validity; default 60. */
+  leewaySeconds?: number;
+  /** An e-mail address or id the credential should be issued to. */
+  recipient?: string;
+  file?: string;
+}
+
+/** The default clock-skew allowance, in seconds (OB 3.0 section 5.1 notes, time handling). */
+export const DEFAULT_LEEWAY_SECONDS = 60;
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function summaryOf(decoded: DecodedCredential): CredentialSummary {
+  const c = decoded.credential;
+  const issuer =
+    typeof c.issuer === 'object' && c.issuer !== null ? (c.issuer as Record<string, unknown>) : {};
+  const subject = subjectOf(c);
+  const achievement = subject?.achievement as Record<string, unknown> | undefined;
+  const { from, until } = datesOf(decoded);
+  const identifiers = Array.isArray(subject?.identifier) ? (subject.identifier as unknown[]) : [];
+  const recipient =
+    str(subject?.id) ??
+    (identifiers.length > 0 ? `${identifiers.length} hashed or plain identifier(s)` : undefined);
+  const entries: [keyof CredentialSummary, string | undefined][] = [
+    ['id', str(c.id)],
+    ['issuer', issuerIdOf(c)],
+    ['issuerName', str(issuer.name)],
+    ['achievement', str(achievement?.name)],
+    ['recipient', recipient],
+    ['validFrom', str(from)],
+    ['validUntil', str(until)],
+    [
+      'proofFormat',
+      decoded.proofFormat === 'vc-jwt'
+        ? 'VC-JWT'
+        : decoded.proofFormat === 'embedded'
+          ? 'Data Integrity'
+          : 'none',
+    ],
+  ];
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
+}
+
+function finish(
+  checks: CheckResult[],
+  warnings: string[],
+  extras: Partial<VerificationReport>,
+  file: string | undefined,
+): VerificationReport {
+  const byName = new Map(checks.map((check) => [check.name, check]));
+  const ordered = CHECK_ORDER.map(
+    (name: CheckName) =>
+      byName.get(name) ?? result(name, 'skipped', 'not run: an earlier check did not pass'),
+  );
+  return {
+    ...(file === undefined ? {} : { file }),
+    verdict: verdictOf(ordered),
+    checks: ordered,
+    warnings,
+    ...extras,
+  };
+}
+
+/**
+ * Runs the checks in order on an extracted payload and returns the report. A bad credential
+ * never throws: each problem is a failed or indeterminate check.
+ *
+ * @example const report = await verifyExtracted({ extracted, trust, now: new Date() });
+ */
+export async function verifyExtracted(input: VerifyInput): Promise<VerificationReport> {
+  const { extracted, trust, now, file } = input;
+  const leeway = input.leewaySeconds ?? DEFAULT_LEEWAY_SECONDS;
+  if (!extracted.found) {
+    const hints = extracted.hints.length > 0 ? ` (${extracted.hints.join('; ')})` : '';
+    return finish([result('extract', 'failed', `${extracted.reason}${hints}`)], [], {}, file);
+  }
+  const { badge, others } = extracted;
+  const warnings = [...badge.warnings];
+  const checks: CheckResult[] = [
+    others > 0
+      ? result(
+          'extract',
+          'failed',
+          `the file holds ${others + 1} credentials; a badge holds exactly one (OB 3.0 section 1)`,
+        )
+      : result('extract', 'passed', badge.location),
+  ];
+
+  const format = checkFormat(badge);
+  checks.push(format.check);
+  warnings.push(...format.warnings);
+  const decoded = format.decoded;
+  if (decoded === undefined) return finish(checks, warnings, {}, file);
+
+  checks.push(checkSchema(decoded));
+  const proof = await checkProof(decoded, trust);
+  checks.push(proof.check);
+  warnings.push(...proof.warnings);
+  let trustedBy: string | undefined;
+  const keyToCheck =
+    proof.key !== undefined || (decoded.jwt !== undefined && proof.check.outcome !== 'failed');
+  if (keyToCheck) {
+    const issuerKey = checkIssuerKey(
+      issuerIdOf(decoded.credential),
+      decoded.jwt?.header ?? {},
+      proof.key,
+      trust,
+    );
+    checks.push(issuerKey.check);
+    trustedBy = issuerKey.trustedBy;
+  } else {
+    checks.push(
+      result('issuer-key', 'skipped', 'no key to check: the proof check did not get one'),
+    );
+  }
+  checks.push(checkValidity(decoded, now, leeway));
+  checks.push(checkStatus(decoded));
+  checks.push(checkRecipient(decoded, input.recipient));
+  return finish(
+    checks,
+    warnings,
+    {
+      credential: summaryOf(decoded),
+      ...(trustedBy === undefined ? {} : { trustedBy }),
+    },
+    file,
+  );
+}
