@@ -1,0 +1,123 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractBadge, readPngChunks } from '../../src/core/bake/index.js';
+import { BadgesmithError } from '../../src/core/errors.js';
+import { loadAchievement } from '../../src/adapters/achievement-file.js';
+import { issueBatch } from '../../src/adapters/issue-batch.js';
+import {
+  initIssuerFolder,
+  loadIssuer,
+  type LoadedIssuer,
+} from '../../src/adapters/issuer-folder.js';
+import { renderSvgToPng } from '../../src/adapters/render.js';
+
+let dir = '';
+let issuer: LoadedIssuer;
+let artworkPng: Uint8Array;
+
+const issued = new Date('2025-06-01T00:00:00Z');
+const row = { row: 1, line: 2, name: 'Ada Lovelace', email: 'ada@example.org' };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'badgesmith-batch-'));
+  await initIssuerFolder({ dir, alg: 'EdDSA', name: 'Batch Org', force: false });
+  issuer = await loadIssuer(join(dir, 'badgesmith.yaml'), () => undefined);
+  const png = await sharp({
+    create: { width: 8, height: 8, channels: 4, background: { r: 200, g: 10, b: 10, alpha: 1 } },
+  })
+    .png()
+    .toBuffer();
+  artworkPng = new Uint8Array(png);
+  await writeFile(join(dir, 'achievements', 'art.png'), artworkPng);
+  await writeFile(
+    join(dir, 'achievements', 'fixed.yaml'),
+    'name: Fixed\ndescription: d\ncriteria:\n  narrative: n\nimage: art.png\n',
+  );
+});
+
+describe('issueBatch', () => {
+  it('bakes PNG artwork without placeholders as it is: only the credential chunk is added', async () => {
+    const achievement = await loadAchievement(join(dir, 'achievements', 'fixed.yaml'));
+    const outDir = join(dir, 'out-fixed');
+    const [report] = await issueBatch({
+      issuer,
+      achievement,
+      rows: [row],
+      format: 'png',
+      outDir,
+      issued,
+    });
+    expect(report?.status).toBe('ok');
+    const png = await readFile(
+      join(
+        outDir,
+        report!.files.find((f) => f.endsWith('.png'))!,
+      ),
+    );
+    const before = readPngChunks(artworkPng).map((c) => c.type);
+    const after = readPngChunks(png).map((c) => c.type);
+    expect(after.filter((t) => t !== 'iTXt')).toEqual(before);
+    const idat = (bytes: Uint8Array) =>
+      readPngChunks(bytes)
+        .filter((c) => c.type === 'IDAT')
+        .map((c) => Buffer.from(c.data).toString('hex'));
+    expect(idat(png)).toEqual(idat(artworkPng));
+    const extracted = extractBadge(png);
+    const jwt = (await readFile(join(outDir, report!.files[0]!), 'utf8')).trim();
+    expect(extracted.found && extracted.badge.payload).toBe(jwt);
+  });
+
+  it('refuses svg output from PNG artwork before issuing anything', async () => {
+    const achievement = await loadAchievement(join(dir, 'achievements', 'fixed.yaml'));
+    const attempt = issueBatch({
+      issuer,
+      achievement,
+      rows: [row],
+      format: 'both',
+      outDir: join(dir, 'x'),
+      issued,
+    });
+    await expect(attempt).rejects.toBeInstanceOf(BadgesmithError);
+    await expect(attempt).rejects.toMatchObject({ code: 'ERR_USAGE_CONFLICT' });
+  });
+
+  it('reports a bad row and goes on with the next one', async () => {
+    const achievement = await loadAchievement(join(dir, 'achievements', 'first-badge.yaml'));
+    const seen: number[] = [];
+    const reports = await issueBatch({
+      issuer,
+      achievement,
+      rows: [
+        { ...row, row: 1, email: '', problem: 'no e-mail address' },
+        { ...row, row: 2 },
+      ],
+      format: 'svg',
+      outDir: join(dir, 'out-rows'),
+      issued,
+      onRow: (r) => seen.push(r.row),
+    });
+    expect(seen).toEqual([1, 2]);
+    expect(reports.map((r) => [r.row, r.status, r.reason])).toEqual([
+      [1, 'failed', 'row 1: no e-mail address'],
+      [2, 'ok', undefined],
+    ]);
+    expect(reports[0]?.files).toEqual([]);
+  });
+});
+
+describe('renderSvgToPng', () => {
+  it('renders SVG to PNG bytes, and a broken SVG is ERR_TEMPLATE_INVALID', async () => {
+    const png = await renderSvgToPng(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+      'a.svg',
+    );
+    expect(Buffer.from(png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a');
+    expect((await sharp(png).metadata()).width).toBe(20);
+    await expect(renderSvgToPng('<svg', 'b.svg')).rejects.toMatchObject({
+      code: 'ERR_TEMPLATE_INVALID',
+    });
+  });
+});
