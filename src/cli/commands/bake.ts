@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { bakeImage } from '../../core/bake/index.js';
 import { pathExists, readInputFile, readInputText, writeFileAtomic } from '../../adapters/files.js';
 import { BadgesmithError } from '../../core/errors.js';
@@ -10,6 +10,12 @@ interface BakeFlags {
   output: string;
   force?: boolean;
   dryRun?: boolean;
+}
+
+/** A path as the user wrote it when it resolves the same from here, so messages quote it. */
+function userPath(ctx: CliContext, path: string): string {
+  if (isAbsolute(path)) return path;
+  return relative(process.cwd(), resolve(ctx.cwd, path)) || path;
 }
 
 /** `badgesmith bake <credential> --image <png|svg> -o <out>`: bakes one credential into an image. */
@@ -36,15 +42,15 @@ the image is replaced, never duplicated, and stderr says so.`,
     )
     .action(async (credentialFile: string, flags: BakeFlags) => {
       const ctx = getContext();
-      const output = resolve(ctx.cwd, flags.output);
+      const output = userPath(ctx, flags.output);
       const force = flags.force === true;
       if (!force && flags.dryRun !== true && (await pathExists(output))) {
         throw new BadgesmithError('ERR_FILE_EXISTS', `'${flags.output}' already exists`, {
           hint: 'choose another output path, or pass --force to replace it',
         });
       }
-      const credential = await readInputText(resolve(ctx.cwd, credentialFile), 'credential');
-      const image = await readInputFile(resolve(ctx.cwd, flags.image), 'image');
+      const credential = await readInputText(userPath(ctx, credentialFile), 'credential');
+      const image = await readInputFile(userPath(ctx, flags.image), 'image');
       const baked = bakeImage(image, credential);
       if (baked.replaced) {
         ctx.err(`warning: '${flags.image}' already held a credential; it was replaced`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { extractBadge } from '../../core/bake/index.js';
 import { readInputFile, writeFileAtomic } from '../../adapters/files.js';
 import { EXIT } from '../../core/errors.js';
@@ -9,6 +9,12 @@ interface ExtractFlags {
   json?: boolean;
   output?: string;
   force?: boolean;
+}
+
+/** A path as the user wrote it when it resolves the same from here, so messages quote it. */
+function userPath(ctx: CliContext, path: string): string {
+  if (isAbsolute(path)) return path;
+  return relative(process.cwd(), resolve(ctx.cwd, path)) || path;
 }
 
 /** `badgesmith extract <file>`: prints the credential baked into a badge image. */
@@ -39,7 +45,7 @@ wrong SVG namespace) are warned about on stderr. An image with no badge exits wi
     )
     .action(async (file: string, flags: ExtractFlags) => {
       const ctx = getContext();
-      const result = extractBadge(await readInputFile(resolve(ctx.cwd, file), 'badge file'));
+      const result = extractBadge(await readInputFile(userPath(ctx, file), 'badge file'));
       if (!result.found) {
         if (flags.json === true) {
           ctx.out(
@@ -59,7 +65,7 @@ wrong SVG namespace) are warned about on stderr. An image with no badge exits wi
       const { badge } = result;
       for (const warning of badge.warnings) ctx.err(`warning: ${warning}`);
       if (flags.output !== undefined) {
-        await writeFileAtomic(resolve(ctx.cwd, flags.output), badge.payload, {
+        await writeFileAtomic(userPath(ctx, flags.output), badge.payload, {
           overwrite: flags.force === true,
         });
         ctx.err(`wrote the ${badge.payloadKind} payload to '${flags.output}'`);
