@@ -4,6 +4,7 @@ import { registerInit } from './init.js';
 import { registerIssue } from './issue.js';
 import { registerBake } from './bake.js';
 import { registerExtract } from './extract.js';
+import { registerVerify } from './verify.js';
 
 /** One command module registers its verb on the program. */
 export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
@@ -13,6 +14,7 @@ const registrations: RegisterCommand[] = [
   registerIssue,
   registerBake,
   registerExtract,
+  registerVerify,
 ];
 
 /** Registers every verb, in the order `--help` lists them. */

@@ -52,9 +52,7 @@ export function checkValidity(
   }
   if (at < start) {
     const ahead = Math.ceil((start - at) / 1000);
-    notes.push(
-      `valid from ${iso(start)}, ${ahead} s after the clock; accepted within the ${leewaySeconds} s leeway`,
-    );
+    notes.push(`starts ${ahead} s after the clock; accepted within the ${leewaySeconds} s leeway`);
   }
   if (end !== undefined && at > end) {
     return result('validity', 'failed', `expired at ${iso(end)}, the time is ${iso(at)}`);

@@ -57,7 +57,7 @@ function compareDate(
   }
   if (typeof iso !== 'string') return;
   if (numericDate(iso) !== Math.floor(claim)) {
-    const when = new Date(claim * 1000).toISOString();
+    const when = new Date(claim * 1000).toISOString().replace('.000Z', 'Z');
     out.warnings.push(
       `"${name}" (${when}) differs from ${field} '${iso}'; the stricter of the two is enforced`,
     );

@@ -1,0 +1,171 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { readInputFile } from '../../adapters/files.js';
+import { readTrustSet } from '../../adapters/trust-files.js';
+import { extractBadge } from '../../core/bake/index.js';
+import { BadgesmithError, EXIT } from '../../core/errors.js';
+import { isDidKey } from '../../core/keys/did-key.js';
+import {
+  DEFAULT_LEEWAY_SECONDS,
+  verifyExtracted,
+  type CheckOutcome,
+  type Verdict,
+  type VerificationReport,
+} from '../../core/verify/index.js';
+import type { CliContext } from '../context.js';
+
+interface VerifyFlags {
+  trust: string[];
+  recipient?: string;
+  json?: boolean;
+  at?: string;
+  leeway?: string;
+}
+
+const VERDICT_WORD: Record<Verdict, string> = {
+  valid: 'VALID',
+  invalid: 'NOT VALID',
+  indeterminate: 'CANNOT TELL',
+};
+
+const OUTCOME_WORD: Record<CheckOutcome, string> = {
+  passed: 'passed',
+  failed: 'FAILED',
+  skipped: 'skipped',
+  indeterminate: 'cannot tell',
+};
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseAt(text: string | undefined, ctx: CliContext): Date {
+  if (text === undefined) return ctx.now();
+  const at = new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}/u.test(text) || Number.isNaN(at.getTime())) {
+    throw new BadgesmithError('ERR_USAGE_BAD_OPTION', `--at '${text}' is not an ISO date-time`, {
+      hint: 'write it like 2026-01-01T00:00:00Z',
+    });
+  }
+  return at;
+}
+
+function parseLeeway(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_LEEWAY_SECONDS;
+  if (!/^\d+$/u.test(text)) {
+    throw new BadgesmithError(
+      'ERR_USAGE_BAD_OPTION',
+      `--leeway '${text}' is not a whole number of seconds`,
+      {
+        hint: `give seconds, e.g. --leeway ${DEFAULT_LEEWAY_SECONDS}`,
+      },
+    );
+  }
+  return Number(text);
+}
+
+function paint(ctx: CliContext, verdict: Verdict, text: string): string {
+  if (verdict === 'valid') return ctx.color.green(text);
+  if (verdict === 'invalid') return ctx.color.red(text);
+  return ctx.color.yellow(text);
+}
+
+function printReport(ctx: CliContext, report: VerificationReport): void {
+  const word = VERDICT_WORD[report.verdict];
+  ctx.out(`${paint(ctx, report.verdict, word.padEnd(11))} ${report.file ?? ''}`);
+  if (ctx.verbosity === 0) return;
+  for (const check of report.checks) {
+    const outcome = OUTCOME_WORD[check.outcome].padEnd(11);
+    const colored =
+      check.outcome === 'failed'
+        ? ctx.color.red(outcome)
+        : check.outcome === 'indeterminate'
+          ? ctx.color.yellow(outcome)
+          : outcome;
+    ctx.out(`  ${check.name.padEnd(10)} ${colored} ${check.message}`);
+    for (const finding of check.details?.findings?.slice(1) ?? []) {
+      ctx.out(`  ${''.padEnd(10)} ${''.padEnd(11)} ${finding.path || '/'} ${finding.message}`);
+    }
+  }
+  for (const warning of report.warnings) ctx.out(`  warning: ${warning}`);
+}
+
+function exitCodeOf(reports: readonly VerificationReport[]): number {
+  if (reports.some((r) => r.verdict === 'invalid')) return EXIT.notValid;
+  if (reports.some((r) => r.verdict === 'indeterminate')) return EXIT.indeterminate;
+  return EXIT.ok;
+}
+
+/** `badgesmith verify <files...>`: offline verification with a plain answer per file. */
+export function registerVerify(program: Command, getContext: () => CliContext): void {
+  program
+    .command('verify')
+    .description('check badges offline: VALID, NOT VALID, or CANNOT TELL, and why')
+    .argument('<files...>', 'baked badges (.png, .svg) or credential files (.json, .jwt)')
+    .option(
+      '--trust <file>',
+      "an issuer's did.json, jwks.json or profile, or a did:key (repeatable)",
+      collect,
+      [],
+    )
+    .option('--recipient <email>', 'also check that the badge was issued to this e-mail or id')
+    .option('--json', 'print one JSON document (schemas/verify-report.schema.json)')
+    .option('--at <iso-date>', 'verify as of this time instead of now')
+    .option(
+      '--leeway <seconds>',
+      `clock-skew allowance for the start of validity (default ${DEFAULT_LEEWAY_SECONDS})`,
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  badgesmith verify ada.png --trust issuer/keys/jwks.json
+  badgesmith verify out/*.png --trust did.json --recipient ada@example.org
+  badgesmith verify badge.svg --trust did:key:z6Mk... --json
+  badgesmith verify old-badge.png --trust jwks.json --at 2025-01-01T00:00:00Z
+
+Checks, in order: extract, format, schema, proof, issuer-key, validity, status, recipient.
+Each is passed, FAILED, skipped or "cannot tell". Trust is explicit: a key counts only when a
+--trust file lists it for the credential's issuer; a did:key resolves by itself but is
+trusted only when passed with --trust. Exit 0 when every file is VALID, 1 when any is
+NOT VALID, 2 when some could not be decided offline.`,
+    )
+    .action(async (files: string[], flags: VerifyFlags) => {
+      const ctx = getContext();
+      const now = parseAt(flags.at, ctx);
+      const leewaySeconds = parseLeeway(flags.leeway);
+      const trust = await readTrustSet(flags.trust, (value) =>
+        isDidKey(value) ? value : resolve(ctx.cwd, value),
+      );
+      const reports: VerificationReport[] = [];
+      for (const file of files) {
+        const bytes = await readInputFile(resolve(ctx.cwd, file), 'badge file');
+        const report = await verifyExtracted({
+          extracted: extractBadge(bytes),
+          trust,
+          now,
+          leewaySeconds,
+          file,
+          ...(flags.recipient === undefined ? {} : { recipient: flags.recipient }),
+        });
+        reports.push(report);
+        if (flags.json !== true) printReport(ctx, report);
+      }
+      const count = (verdict: Verdict): number =>
+        reports.filter((r) => r.verdict === verdict).length;
+      const summary = {
+        valid: count('valid'),
+        invalid: count('invalid'),
+        indeterminate: count('indeterminate'),
+      };
+      if (flags.json === true) {
+        ctx.out(JSON.stringify({ verifiedAt: now.toISOString(), summary, reports }, null, 2));
+      } else {
+        const noun = reports.length === 1 ? 'file' : 'files';
+        ctx.out(
+          `${reports.length} ${noun}: ${summary.valid} valid, ${summary.invalid} not valid, ${summary.indeterminate} cannot tell`,
+        );
+      }
+      process.exitCode = exitCodeOf(reports);
+    });
+}
