@@ -235,6 +235,19 @@ describe('badgesmith issue', () => {
     expect(svg).toContain('xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"');
   });
 
+  it('--dry-run checks every row and writes nothing', async () => {
+    await writeFile(
+      join(folder, 'rosters', 'dry.csv'),
+      'name,email\nAda Lovelace,ada@example.org\nNo Mail,\n',
+    );
+    const args = ['issue', '--achievement', 'first-badge', '--roster', 'rosters/dry.csv'];
+    const result = run([...args, '--out', 'dry', '--dry-run'], folder);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('FAILED row 2 (No Mail): no e-mail address\n');
+    expect(result.stdout).toBe('dry run: would issue 1, failed 1; nothing written to dry\n');
+    await expect(stat(join(folder, 'dry'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('without a name or roster, names the missing flag (exit 64)', () => {
     const result = run(
       ['issue', '--achievement', 'first-badge', '--email', 'a@example.org'],

@@ -5,7 +5,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../core/model/config.js';
 import { parseIssuedDate } from '../../core/model/dates.js';
 import { isEmailAddress } from '../../core/model/identity.js';
 import { loadAchievement } from '../../adapters/achievement-file.js';
-import { issueBatch } from '../../adapters/issue-batch.js';
+import { assertFormatFits, issueBatch } from '../../adapters/issue-batch.js';
 import { writeIssueReport } from '../../adapters/issue-report.js';
 import { loadIssuer, resolveAchievementPath } from '../../adapters/issuer-folder.js';
 import { readRoster, type RosterRow } from '../../adapters/roster.js';
@@ -22,6 +22,7 @@ interface IssueFlags {
   out?: string;
   issued?: string;
   json?: boolean;
+  dryRun?: boolean;
 }
 
 function missing(flag: string, what: string): BadgesmithError {
@@ -105,6 +106,18 @@ async function achievementRef(flags: IssueFlags, ctx: CliContext): Promise<strin
   throw missing('--achievement', 'the achievement file or slug to issue');
 }
 
+// --dry-run checks the config, key, achievement, artwork and every row, and writes nothing.
+function dryRun(rows: RosterRow[], outDir: string, ctx: CliContext): number {
+  const bad = rows.filter((row) => row.problem !== undefined);
+  for (const row of bad)
+    ctx.err(`FAILED row ${row.row} (${row.name || '-'}): ${row.problem ?? ''}`);
+  const where = relative(ctx.cwd, outDir) || outDir;
+  ctx.out(
+    `dry run: would issue ${rows.length - bad.length}, failed ${bad.length}; nothing written to ${where}`,
+  );
+  return bad.length > 0 ? EXIT.notValid : EXIT.ok;
+}
+
 async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const issuer = await loadIssuer(resolve(ctx.cwd, flags.config), ctx.err);
   const ref = await achievementRef(flags, ctx);
@@ -117,6 +130,8 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
     flags.out === undefined
       ? resolve(issuer.dir, issuer.config.defaults.output)
       : resolve(ctx.cwd, flags.out);
+  assertFormatFits(achievement, format);
+  if (flags.dryRun === true) return dryRun(rows, outDir, ctx);
   const reports = await issueBatch({
     issuer,
     achievement,
@@ -168,6 +183,7 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
     .option('--out <dir>', 'output folder (default from badgesmith.yaml, "out")')
     .option('--issued <date>', 'issue date, YYYY-MM-DD or ISO date-time (default now)')
     .option('--json', 'print one JSON document with every row')
+    .option('--dry-run', 'check the config, key, achievement and every row; write nothing')
     .addHelpText(
       'after',
       `
