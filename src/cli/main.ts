@@ -46,8 +46,22 @@ export function formatError(error: BadgesmithError): string {
   return lines.join('\n');
 }
 
+/**
+ * A reader that closed our stdout early (`badgesmith verify *.png | head`) is not an error:
+ * stop writing quietly instead of crashing with EPIPE.
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+      throw error;
+    });
+  }
+}
+
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedPipes();
   let context: CliContext | undefined;
   let program: Command | undefined;
   const getContext = (): CliContext => {
