@@ -91,7 +91,8 @@ describe('bakePng', () => {
 
   it('refuses a damaged image instead of baking into it', () => {
     const input = makePng();
-    input[input.length - 17] ^= 0xff; // last IDAT data byte
+    const last = input.length - 17; // the last data byte of IDAT
+    input[last] = input[last]! ^ 0xff;
     expect(errorOf(() => bakePng(input, JWT)).code).toBe('ERR_PNG_CRC');
   });
 });
