@@ -162,6 +162,41 @@ describe('verifyDataIntegrityProof', () => {
     ]);
   });
 
+  it('reads a VCDM 1.1 credential signed with a dropped term, naming the term', async () => {
+    // Legacy processors signed without safe mode (OB 3.0 notes section 4.3, "Safe mode").
+    const legacy = {
+      '@context': [
+        'https://www.w3.org/2018/credentials/v1',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json',
+        'https://w3id.org/security/data-integrity/v1',
+      ],
+      id: 'urn:uuid:2',
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: { id: issuerId, type: ['Profile'], name: 'Old Guild' },
+      issuanceDate: '2022-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:learner', type: ['AchievementSubject'] },
+      legacyNote: 'not in any context',
+    };
+    const options = { ...(await signed()).proof[0]! } as Record<string, unknown>;
+    delete options.proofValue;
+    const config = proofConfigOf(options, legacy);
+    const parts = await hashDataOf(legacy, config, resolver, { safe: false });
+    if (!parts.ok) throw new Error(parts.message);
+    const proofValue = `z${base58btcEncode(sign(null, parts.hashData, privateKey))}`;
+    const result = await verifyDataIntegrityProof(
+      { ...legacy, proof: { ...options, proofValue } },
+      verifyOptions,
+    );
+    expect(result.status).toBe('ok');
+    expect(result.warnings.map((warning) => [warning.code, warning.subject])).toEqual([
+      ['vcdm-1.1', undefined],
+      ['undefined-terms-dropped', 'legacyNote'],
+    ]);
+    // The same in a VCDM 2.0 credential stays a failure.
+    const modern = { ...(await signed()), legacyNote: 'x' };
+    expect(codes(await verifyDataIntegrityProof(modern, verifyOptions))[1]).toBe('undefined-term');
+  });
+
   it('reads eddsa-2022 as the same algorithm, with a warning', async () => {
     // The suite name is inside the signed proof config, so the legacy proof is signed for real.
     const options = { ...(await signed()).proof[0]!, cryptosuite: 'eddsa-2022' } as Record<
