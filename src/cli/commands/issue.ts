@@ -177,7 +177,10 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
     .option('--config <file>', 'issuer config', 'badgesmith.yaml')
     .option('--achievement <file|slug>', 'achievement yaml, or its slug in achievements/')
     .option('--name <name>', "earner's name (one earner)")
-    .option('--email <email>', "earner's e-mail (one earner; stored only as a salted hash)")
+    .option(
+      '--email <email>',
+      "earner's e-mail (one earner; the credential holds only a salted hash)",
+    )
     .option('--roster <file.csv>', 'csv with name,email[,issued,evidence,narrative,result]')
     .option('--format <format>', 'png, svg or both (default from badgesmith.yaml)')
     .option('--out <dir>', 'output folder (default from badgesmith.yaml, "out")')
