@@ -66,11 +66,13 @@ function findingOf(error: ErrorObject): SchemaFinding {
 }
 
 /**
- * Ajv's raw errors, without the noise of branches: errors inside an `anyOf` are replaced by the
- * one finding for the `anyOf`, and `if` markers dropped, so that each fault is reported once.
+ * Ajv's raw errors, without the noise of branches: errors inside an `anyOf` or `contains` are
+ * replaced by the one finding for it, and `if` markers dropped, so that each fault is reported once.
  */
 export function schemaFindings(errors: readonly ErrorObject[]): SchemaFinding[] {
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  const anyOfPaths = errors
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'contains')
+    .map((e) => `${e.schemaPath}/`);
   const findings: SchemaFinding[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -110,7 +112,6 @@ export function checkSchema(decoded: DecodedCredential): CheckResult {
     });
   }
   const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
-  return result('schema', 'passed', `matches the OB 3.0 credential shape${suffix}`, {
-    ...(notes.length > 0 ? { notes } : {}),
-  });
+  const message = `matches the OB 3.0 credential shape${suffix}`;
+  return result('schema', 'passed', message, notes.length > 0 ? { notes } : undefined);
 }
