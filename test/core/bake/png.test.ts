@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import fc from 'fast-check';
+import { crc32 as zlibCrc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bakePng, crc32, extractBadge, readPngChunks } from '../../../src/core/bake/index.js';
 import { BadgesmithError } from '../../../src/core/errors.js';
@@ -27,6 +28,15 @@ describe('crc32', () => {
     expect(crc32(new TextEncoder().encode('IEND'))).toBe(0xae426082);
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
     expect(crc32(new TextEncoder().encode('IE'), new TextEncoder().encode('ND'))).toBe(0xae426082);
+  });
+
+  it('agrees with zlib on any bytes, split anywhere', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(), (bytes, cut) => {
+        const at = bytes.length === 0 ? 0 : cut % bytes.length;
+        expect(crc32(bytes.subarray(0, at), bytes.subarray(at))).toBe(zlibCrc32(bytes));
+      }),
+    );
   });
 });
 
@@ -123,6 +133,14 @@ describe('reading PNG chunks', () => {
     expect(errorOf(() => readPngChunks(noIhdr)).message).toBe(
       "the first chunk is 'tEXt' at byte offset 8, not 'IHDR'",
     );
+  });
+
+  it('stops at the 64 MiB size cap', () => {
+    const big = new Uint8Array(64 * 1024 * 1024 + 1);
+    big.set(makePng().subarray(0, 8));
+    const error = errorOf(() => extractBadge(big));
+    expect(error.code).toBe('ERR_IMAGE_TOO_LARGE');
+    expect(error.message).toBe('the png is 67108865 bytes, more than the 67108864 this reads');
   });
 
   it('reports a CRC mismatch with the chunk and offset', () => {
