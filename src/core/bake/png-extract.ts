@@ -1,7 +1,8 @@
 /**
  * Reading a credential out of a PNG (notes 1.1 and 1.3). Read leniently, warn for each leniency:
  * OB 3.0 iTXt `openbadgecredential` first, then OB 2.0 `openbadges` (iTXt, or the legacy tEXt
- * that holds a URL); compressed text is inflated with a cap.
+ * that holds a URL); compressed text is inflated with a cap. A CRC mismatch anywhere is a
+ * precise ERR_PNG_CRC (shared case06), not a warning: a damaged file is re-exported, not guessed.
  */
 import { OB2_PNG_KEYWORD, OB3_PNG_KEYWORD } from './constants.js';
 import { payloadKindOf, specOfText } from './payload.js';

@@ -1,7 +1,9 @@
 /**
  * Reading a credential out of an SVG (notes 1.2 and 1.3). OB 3.0: `verify` holds a JWT, else the
  * CDATA body holds JSON. OB 2.0: the body is the assertion when there is one, else `verify`
- * holds a JWS or the hosted assertion's URL.
+ * holds a JWS or the hosted assertion's URL. A body that is not valid JSON (the mozilla
+ * bakery's bad-json.svg) is still returned as stored, with a warning naming the `verify` URL;
+ * verification then fails on it, so extraction never hides what the file holds.
  */
 import { OB3_SVG_NAMESPACE } from './constants.js';
 import { payloadKindOf, specOfText, parseJsonObject } from './payload.js';
