@@ -87,6 +87,14 @@ function keyOfMethod(method: Json, source: string): JsonWebKey {
   );
 }
 
+function isKeyOfDidKey(jwk: JsonWebKey, did: string): boolean {
+  try {
+    return `did:key:${multibaseFromPublicJwk(jwk)}` === didOf(did);
+  } catch {
+    return false;
+  }
+}
+
 function absolute(id: string, base: string): string {
   return id.startsWith('#') ? `${base}${id}` : id;
 }
@@ -220,7 +228,7 @@ export function trustEntryFromJson(doc: unknown, source: string): TrustEntry {
     );
   }
   const keys = methodKeys(doc, id, source, isDidDoc);
-  if (isDidKey(id) && keys.some((key) => multibaseFromPublicJwk(key.publicJwk) !== id.slice(8))) {
+  if (isDidKey(id) && keys.some((key) => !isKeyOfDidKey(key.publicJwk, id))) {
     throw invalid(
       source,
       `lists a key that is not the key of '${id}'`,

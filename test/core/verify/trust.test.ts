@@ -70,6 +70,16 @@ describe('trust entries', () => {
     );
   });
 
+  it('refuses a did:key document that lists a key other than its own', () => {
+    const did = didKeyFromPublicJwk(ed.publicJwk);
+    for (const stranger of [ec.publicJwk, generateKeyPair('RS256').publicJwk]) {
+      const doc = buildDidDocument(did, [{ publicJwk: stranger, kid: `${did}#x` }]);
+      expect(codeOf(() => trustEntryFromJson(doc, 'did.json'))).toBe(
+        `ERR_TRUST_INVALID: trust file 'did.json' lists a key that is not the key of '${did}'`,
+      );
+    }
+  });
+
   it('reads an issuer profile with a Multikey verification method', () => {
     const id = 'https://example.org/issuer';
     const profile = {
