@@ -63,15 +63,14 @@ function ignoreClosedPipes(): void {
 export async function main(argv: string[]): Promise<number> {
   ignoreClosedPipes();
   let context: CliContext | undefined;
-  let program: Command | undefined;
+  // The context is made on first use, once commander has parsed the global flags.
   const getContext = (): CliContext => {
-    if (context === undefined) {
-      const globals = program?.opts<{ color?: boolean; quiet?: boolean; verbose?: boolean }>();
-      context = createProcessContext(globals ?? {});
-    }
+    context ??= createProcessContext(
+      program.opts<{ color?: boolean; quiet?: boolean; verbose?: boolean }>(),
+    );
     return context;
   };
-  program = buildProgram(getContext);
+  const program = buildProgram(getContext);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
