@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/no-network.ts'],
+    globalSetup: ['test/setup/build-once.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
