@@ -1,13 +1,16 @@
 import { base58btcDecode } from '../../keys/base58.js';
-import { EDDSA_2022, EDDSA_RDFC_2022, isRecord, type JsonRecord } from './proof-config.js';
+import { isRecord, type JsonRecord } from './proof-config.js';
+import { isLegacyProofType, suiteFor, type ProofSuite } from './suites/index.js';
 import type { ProofReason, ProofStatus, ProofWarning } from './types.js';
 
-/** A proof whose shape is right for eddsa-rdfc-2022, ready for hashing and the signature check. */
+/** A proof whose shape is right for its suite, ready for hashing and the signature check. */
 export interface CheckableProof {
   ok: true;
   proof: JsonRecord;
+  suite: ProofSuite;
   type: string;
-  cryptosuite: string;
+  /** Absent for legacy proof types such as Ed25519Signature2020. */
+  cryptosuite?: string;
   verificationMethod: string;
   signature: Buffer;
   warnings: ProofWarning[];
@@ -26,9 +29,6 @@ export interface RejectedProof {
 // XML Schema 1.1 dateTime (DI section 2.1, `created`), time zone optional.
 const XSD_DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/u;
 
-/** The Ed25519 signature length: `proofValue` must decode to exactly this (RFC 8032). */
-const SIGNATURE_BYTES = 64;
-
 function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -43,10 +43,38 @@ function reject(
   return { ok: false, status, reason: { code, message, ...(subject ? { subject } : {}) }, ...rest };
 }
 
+function suiteOf(
+  entry: JsonRecord,
+  type: string,
+  which: string,
+): { suite: ProofSuite; cryptosuite?: string } | RejectedProof {
+  if (type !== 'DataIntegrityProof') {
+    const legacy = isLegacyProofType(type) ? suiteFor(type, undefined) : undefined;
+    if (legacy !== undefined) return { suite: legacy };
+    const message = `proof type '${type}' is not supported here`;
+    return reject('indeterminate', 'unsupported-proof-type', message, { type, subject: type });
+  }
+  const cryptosuite = stringOf(entry.cryptosuite);
+  if (cryptosuite === undefined) {
+    return reject('failed', 'malformed-proof', `${which} has no cryptosuite`, { type });
+  }
+  const suite = suiteFor(type, cryptosuite);
+  if (suite === undefined) {
+    const message = `cryptosuite '${cryptosuite}' is not supported here`;
+    return reject('indeterminate', 'unsupported-cryptosuite', message, {
+      type,
+      cryptosuite,
+      subject: cryptosuite,
+    });
+  }
+  return { suite, cryptosuite };
+}
+
 /**
- * Checks one `proof` entry before hashing (DI section 4.3 and DI-EDDSA section 3.3.2): type and
- * cryptosuite supported, purpose `assertionMethod`, `created` a dateTime, `proofValue` multibase
- * base58btc of 64 bytes. Unsupported types and suites are `indeterminate`, never passed.
+ * Checks one `proof` entry before hashing (DI section 4.3; DI-EDDSA section 3.3.2 and the
+ * matching steps of the other suites): type and cryptosuite known, purpose `assertionMethod`,
+ * `created` a dateTime, `proofValue` multibase base58btc of the suite's signature length.
+ * Unknown types and suites are `indeterminate`, never passed.
  */
 export function checkProofShape(entry: unknown, index: number): CheckableProof | RejectedProof {
   const which = `proof ${index}`;
@@ -55,22 +83,10 @@ export function checkProofShape(entry: unknown, index: number): CheckableProof |
   }
   const type = stringOf(entry.type);
   if (type === undefined) return reject('failed', 'malformed-proof', `${which} has no type`);
-  if (type !== 'DataIntegrityProof') {
-    const message = `proof type '${type}' is not supported here`;
-    return reject('indeterminate', 'unsupported-proof-type', message, { type, subject: type });
-  }
-  const cryptosuite = stringOf(entry.cryptosuite);
-  if (cryptosuite === undefined) {
-    return reject('failed', 'malformed-proof', `${which} has no cryptosuite`, { type });
-  }
-  const named = { type, cryptosuite };
-  if (cryptosuite !== EDDSA_RDFC_2022 && cryptosuite !== EDDSA_2022) {
-    const message = `cryptosuite '${cryptosuite}' is not supported here`;
-    return reject('indeterminate', 'unsupported-cryptosuite', message, {
-      ...named,
-      subject: cryptosuite,
-    });
-  }
+  const found = suiteOf(entry, type, which);
+  if ('ok' in found) return found;
+  const { suite, cryptosuite } = found;
+  const named = { type, ...(cryptosuite === undefined ? {} : { cryptosuite }) };
   const verificationMethod = stringOf(entry.verificationMethod);
   if (verificationMethod === undefined) {
     return reject('failed', 'malformed-proof', `${which} has no verificationMethod`, named);
@@ -108,17 +124,17 @@ export function checkProofShape(entry: unknown, index: number): CheckableProof |
     const message = `${which}: proofValue is not multibase base58btc ('z…')`;
     return reject('failed', 'malformed-proof-value', message, withVm);
   }
-  if (bytes.length !== SIGNATURE_BYTES) {
-    const message = `${which}: proofValue holds ${bytes.length} bytes, not ${SIGNATURE_BYTES}`;
+  if (bytes.length !== suite.signatureBytes) {
+    const message = `${which}: proofValue holds ${bytes.length} bytes, not ${suite.signatureBytes}`;
     return reject('failed', 'malformed-proof-value', message, withVm);
   }
   const warnings: ProofWarning[] = [];
-  if (cryptosuite === EDDSA_2022) {
+  if (suite.legacyNameOf !== undefined) {
     warnings.push({
       code: 'legacy-cryptosuite',
-      message: `cryptosuite 'eddsa-2022' is the older name of 'eddsa-rdfc-2022'; read as such`,
-      subject: cryptosuite,
+      message: `cryptosuite '${String(cryptosuite)}' is the older name of '${suite.legacyNameOf}'; read as such`,
+      subject: String(cryptosuite),
     });
   }
-  return { ok: true, proof: entry, ...withVm, signature: Buffer.from(bytes), warnings };
+  return { ok: true, proof: entry, suite, ...withVm, signature: Buffer.from(bytes), warnings };
 }

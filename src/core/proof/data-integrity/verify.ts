@@ -1,14 +1,19 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { keyKindOf } from '../../keys/jwk.js';
 import { canonicalize, type CanonicalizeResult } from './canonicalize.js';
+import { canonicalJson } from './jcs.js';
 import {
   hashDataOf,
   isRecord,
   proofConfigOf,
+  sha256,
   unsecuredDocument,
+  type HashDataFailure,
+  type HashDataParts,
   type JsonRecord,
 } from './proof-config.js';
 import { checkProofShape, type CheckableProof } from './proof-shape.js';
+import type { ProofSuite } from './suites/index.js';
 import type {
   ContextResolver,
   DataIntegrityResult,
@@ -33,12 +38,37 @@ function isVcdm11(credential: JsonRecord): boolean {
   return (Array.isArray(context) ? context[0] : context) === VCDM_1_1;
 }
 
-function ed25519Key(publicJwk: Parameters<typeof keyKindOf>[0]): KeyObject | undefined {
-  if (keyKindOf(publicJwk) !== 'Ed25519') return undefined;
+function suiteKey(
+  suite: ProofSuite,
+  publicJwk: Parameters<typeof keyKindOf>[0],
+): KeyObject | undefined {
+  if (keyKindOf(publicJwk) !== suite.keyKind) return undefined;
+  const { kty, crv, x, y } = publicJwk;
   try {
-    return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicJwk.x }, format: 'jwk' });
+    return createPublicKey({
+      key: { kty, crv, x, ...(y === undefined ? {} : { y }) },
+      format: 'jwk',
+    });
   } catch {
     return undefined;
+  }
+}
+
+// DI-EDDSA section 3.2 (eddsa-jcs-2022): the same hashData layout over RFC 8785 JSON.
+function jcsHashData(unsecured: JsonRecord, config: JsonRecord): HashDataParts | HashDataFailure {
+  try {
+    const canonicalDocument = canonicalJson(unsecured);
+    const canonicalProofConfig = canonicalJson(config);
+    const hashData = Buffer.concat([sha256(canonicalProofConfig), sha256(canonicalDocument)]);
+    return { ok: true, canonicalDocument, canonicalProofConfig, hashData, droppedTerms: [] };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: 'invalid-json-ld',
+      message: `not canonical json (${why})`,
+      part: 'document',
+    };
   }
 }
 
@@ -54,9 +84,14 @@ async function checkSignature(
   options: VerifyDataIntegrityOptions,
 ): Promise<SingleProofResult> {
   const { type, cryptosuite, verificationMethod } = shape;
-  const base = { index, type, cryptosuite, verificationMethod };
+  const base = {
+    index,
+    type,
+    ...(cryptosuite === undefined ? {} : { cryptosuite }),
+    verificationMethod,
+  };
   const warnings: ProofWarning[] = [...shape.warnings];
-  const done = (status: SingleProofResult['status'], reason?: ProofReason): SingleProofResult => ({
+  const done: Done = (status, reason) => ({
     ...base,
     status,
     ...(reason ? { reason } : {}),
@@ -67,6 +102,9 @@ async function checkSignature(
   }
 
   const config = proofConfigOf(shape.proof, unsecured);
+  if (shape.suite.canonicalization === 'jcs') {
+    return finishSignature(shape, jcsHashData(unsecured, config), done, options);
+  }
   let parts = await hashDataOf(unsecured, config, options.resolver, {
     canonicalDocument: await canonical(true),
   });
@@ -86,6 +124,18 @@ async function checkSignature(
       });
     }
   }
+  return finishSignature(shape, parts, done, options);
+}
+
+type Done = (status: SingleProofResult['status'], reason?: ProofReason) => SingleProofResult;
+
+async function finishSignature(
+  shape: CheckableProof,
+  parts: HashDataParts | HashDataFailure,
+  done: Done,
+  options: VerifyDataIntegrityOptions,
+): Promise<SingleProofResult> {
+  const { verificationMethod, suite } = shape;
   if (!parts.ok) {
     if (parts.error === 'unknown-context') {
       return done('indeterminate', {
@@ -115,15 +165,15 @@ async function checkSignature(
       subject: verificationMethod,
     });
   }
-  const key = ed25519Key(resolved.publicJwk);
+  const key = suiteKey(suite, resolved.publicJwk);
   if (key === undefined) {
     return done('failed', {
       code: 'unsupported-key-type',
-      message: `verification method '${verificationMethod}' is not an ed25519 key`,
+      message: `verification method '${verificationMethod}' is not an ${suite.keyKind.toLowerCase()} key`,
       subject: verificationMethod,
     });
   }
-  if (!verify(null, parts.hashData, key, shape.signature)) {
+  if (!suite.verifySignature(parts.hashData, shape.signature, key)) {
     return done('failed', {
       code: 'bad-signature',
       message: `the signature does not verify with '${verificationMethod}'`,
@@ -153,9 +203,11 @@ function summarize(proofs: SingleProofResult[]): DataIntegrityResult {
 }
 
 /**
- * Verifies the embedded Data Integrity proofs of a credential (DI section 4.3; DI-EDDSA section
- * 3.3, eddsa-rdfc-2022; `eddsa-2022` read as its older name, with a warning). Never throws for
- * a bad credential: the result says `ok`, `failed` or `indeterminate`, with the reason.
+ * Verifies the embedded Data Integrity proofs of a credential (DI section 4.3) with the suites
+ * of `PROOF_SUITES`: eddsa-rdfc-2022 (DI-EDDSA section 3.3; `eddsa-2022` read as its older
+ * name, with a warning), eddsa-jcs-2022 (DI-EDDSA section 3.2), ecdsa-rdfc-2019 with P-256
+ * (DI-ECDSA section 3.2) and Ed25519Signature2020. Never throws for a bad credential: the
+ * result says `ok`, `failed` or `indeterminate`, with the reason.
  *
  * Several proofs (a proof set) are each checked against the credential without proofs. The
  * credential is `failed` when any proof fails, `ok` when at least one verifies and none fails

@@ -59,15 +59,25 @@ describe.runIf(hasShared)('signed 1EdTech fixtures (shared/spec/fixtures/ob3)', 
     ]);
   });
 
-  it('the Ed25519Signature2020 fixture is indeterminate, naming the proof type', async () => {
-    const result = await verifyDataIntegrityProof(
-      await fixture('simple-vcdm11-ed25519signature2020.json'),
-      options,
-    );
-    expect(result).toMatchObject({
+  it('the Ed25519Signature2020 fixture needs the suite context, then verifies', async () => {
+    const doc = await fixture('simple-vcdm11-ed25519signature2020.json');
+    const suiteContext = 'https://w3id.org/security/suites/ed25519-2020/v1';
+    const without = await verifyDataIntegrityProof(doc, options);
+    expect(without).toMatchObject({
       status: 'indeterminate',
-      reason: { code: 'unsupported-proof-type', subject: 'Ed25519Signature2020' },
+      reason: { code: 'unknown-context', subject: suiteContext },
     });
+    const file = sharedPath('spec', 'contexts', 'w3id-security-suites-ed25519-2020-v1.jsonld');
+    const context = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const result = await verifyDataIntegrityProof(doc, {
+      ...options,
+      resolver: createContextResolver(new Map([[suiteContext, context]])),
+    });
+    expect(result.status).toBe('ok');
+    expect(result.proofs.map((proof) => [proof.type, proof.cryptosuite])).toEqual([
+      ['Ed25519Signature2020', undefined],
+    ]);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['vcdm-1.1']);
   });
 
   it('NEG-no-proof fails as missing a proof', async () => {

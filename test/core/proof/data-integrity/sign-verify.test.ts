@@ -215,12 +215,12 @@ describe('verifyDataIntegrityProof', () => {
 
   it.each([
     [
-      { type: 'Ed25519Signature2020', cryptosuite: undefined },
+      { type: 'RsaSignature2018', cryptosuite: undefined },
       'unsupported-proof-type',
-      'Ed25519Signature2020',
+      'RsaSignature2018',
     ],
-    [{ cryptosuite: 'ecdsa-rdfc-2019' }, 'unsupported-cryptosuite', 'ecdsa-rdfc-2019'],
-    [{ cryptosuite: 'eddsa-jcs-2022' }, 'unsupported-cryptosuite', 'eddsa-jcs-2022'],
+    [{ cryptosuite: 'ecdsa-sd-2023' }, 'unsupported-cryptosuite', 'ecdsa-sd-2023'],
+    [{ cryptosuite: 'bbs-2023' }, 'unsupported-cryptosuite', 'bbs-2023'],
     [{ previousProof: 'urn:uuid:1' }, 'unsupported-proof-chain', 'previousProof'],
   ])('names %j as not supported (indeterminate, never passed)', async (change, code, subject) => {
     const doc = withProof(await signed(), change);
