@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { contextSetupFor } from '../../adapters/context-loader.js';
 import { readInputFile } from '../../adapters/files.js';
 import { readTrustSet } from '../../adapters/trust-files.js';
 import { extractBadge } from '../../core/bake/index.js';
@@ -20,6 +21,7 @@ interface VerifyFlags {
   json?: boolean;
   at?: string;
   leeway?: string;
+  contexts?: string;
 }
 
 const VERDICT_WORD: Record<Verdict, string> = {
@@ -115,6 +117,10 @@ export function registerVerify(program: Command, getContext: () => CliContext): 
       '--leeway <seconds>',
       `clock-skew allowance for the start of validity (default ${DEFAULT_LEEWAY_SECONDS})`,
     )
+    .option(
+      '--contexts <dir>',
+      'local JSON-LD contexts for embedded proofs: <dir>/map.json maps each URL to a file',
+    )
     .addHelpText(
       'after',
       `
@@ -123,12 +129,17 @@ Examples:
   badgesmith verify out/*.png --trust did.json --recipient ada@example.org
   badgesmith verify badge.svg --trust did:key:z6Mk... --json
   badgesmith verify old-badge.png --trust jwks.json --at 2025-01-01T00:00:00Z
+  badgesmith verify di-badge.png --trust did.json --contexts my-contexts/
 
 Checks, in order: extract, format, schema, proof, issuer-key, validity, status, recipient.
 Each is passed, FAILED, skipped or "cannot tell". Trust is explicit: a key counts only when a
 --trust file lists it for the credential's issuer; a did:key resolves by itself but is
 trusted only when passed with --trust. Exit 0 when every file is VALID, 1 when any is
-NOT VALID, 2 when some could not be decided offline.`,
+NOT VALID, 2 when some could not be decided offline.
+
+Embedded (Data Integrity, eddsa-rdfc-2022) proofs are checked with JSON-LD contexts from the
+copies badgesmith ships (VCDM 1.1 and 2.0, OB 3.0, Data Integrity) plus --contexts; a context
+found in neither is "cannot tell", naming its URL. Nothing is ever fetched.`,
     )
     .action(async (files: string[], flags: VerifyFlags) => {
       const ctx = getContext();
@@ -137,6 +148,12 @@ NOT VALID, 2 when some could not be decided offline.`,
       const trust = await readTrustSet(flags.trust, (value) =>
         isDidKey(value) ? value : resolve(ctx.cwd, value),
       );
+      const contextSetup = await contextSetupFor(
+        flags.contexts === undefined ? undefined : resolve(ctx.cwd, flags.contexts),
+      );
+      for (const url of contextSetup.shadowed) {
+        ctx.err(`warning: --contexts entry '${url}' is ignored; the bundled copy is used`);
+      }
       const reports: VerificationReport[] = [];
       for (const file of files) {
         const bytes = await readInputFile(resolve(ctx.cwd, file), 'badge file');
@@ -146,6 +163,7 @@ NOT VALID, 2 when some could not be decided offline.`,
           now,
           leewaySeconds,
           file,
+          contexts: contextSetup.resolver,
           ...(flags.recipient === undefined ? {} : { recipient: flags.recipient }),
         });
         reports.push(report);

@@ -13,7 +13,8 @@ export interface IssuerKeyOutcome {
 const UNTRUSTED_HINT = 'pass --trust with its did.json, jwks.json or issuer profile';
 
 /**
- * The `issuer-key` check: is the key the token names one that the credential's issuer controls,
+ * The `issuer-key` check, the same for both proof formats: is the key the token's `kid` (or the
+ * embedded proof's `verificationMethod`, `label`) names one that the credential's issuer controls,
  * per a trust entry for that issuer id? A kid whose DID is another issuer's fails, even when that
  * issuer is trusted; an issuer with no trust entry is indeterminate. A did:key resolves by itself
  * but is trusted only when listed (DESIGN.md, trust).
@@ -23,6 +24,7 @@ export function checkIssuerKey(
   header: Record<string, unknown>,
   key: ResolvedKey | undefined,
   trust: TrustSet,
+  label: 'kid' | 'verificationMethod' = 'kid',
 ): IssuerKeyOutcome {
   if (issuerId === undefined) {
     return { check: result('issuer-key', 'failed', 'the credential names no issuer id') };
@@ -46,7 +48,7 @@ export function checkIssuerKey(
         ? didOf(kid)
         : undefined;
   if (owner !== undefined && owner !== issuerId) {
-    const message = `kid '${kid ?? '?'}' names a key of '${owner}', not of the issuer '${issuerId}'`;
+    const message = `${label} '${kid ?? '?'}' names a key of '${owner}', not of the issuer '${issuerId}'`;
     return { check: result('issuer-key', 'failed', message, details) };
   }
   if (own.length > 0) {

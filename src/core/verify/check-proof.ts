@@ -3,6 +3,8 @@ import { compactVerify } from 'jose';
 import { hasPrivateMembers, publicKeyFromJwk } from '../keys/jwk.js';
 import { keyMismatch } from '../keys/signing-key.js';
 import type { SigningAlg } from '../keys/generate.js';
+import type { ContextResolver } from '../proof/data-integrity/index.js';
+import { checkDataIntegrity } from './check-di-proof.js';
 import type { DecodedCredential } from './format.js';
 import { compareClaims, issuerIdOf } from './jwt-claims.js';
 import { result, show, type CheckResult } from './report.js';
@@ -21,6 +23,8 @@ const LENIENT_TYPS = new Set(['vc+jwt', 'vc+ld+json+jwt']);
 export interface ProofOutcome {
   check: CheckResult;
   key?: ResolvedKey;
+  /** The key reference an embedded proof names, as `{ kid }`, for `issuer-key`. */
+  keyRef?: { kid: string };
   warnings: string[];
 }
 
@@ -60,33 +64,40 @@ function headerProblem(header: Record<string, unknown>, warnings: string[]): str
   return undefined;
 }
 
-function describeKey(key: ResolvedKey): string {
+/**
+ * A DID without a fragment names a DID document, not a key: only a did:key, whose document holds
+ * exactly one key, may be used bare (OB 3.0 section 4.2: `kid` dereferences to a JWK).
+ */
+export function bareDidProblem(kid: string): string | undefined {
+  if (!kid.startsWith('did:') || kid.startsWith('did:key:') || kid.includes('#')) return undefined;
+  return `kid '${kid}' must be a DID URL naming one key ('${kid}#<key id>'); only a did:key may be bare`;
+}
+
+/** How a report names a key: its id, and where it came from. */
+export function describeKey(key: ResolvedKey): string {
   const name = key.kid === undefined ? 'the key' : `key '${key.kid}'`;
   if (key.origin === 'did-key') return `${name} (decoded from the did:key)`;
   if (key.origin === 'jwk-header') return `${name} in the jwk header`;
+  if (key.origin === 'multikey-fragment') return `${name} (the multikey of its fragment)`;
   return `${name} from '${key.entry?.source ?? '?'}'`;
 }
 
 /**
  * The `proof` check. VC-JWT: header rules, then the signature with the key the header names
  * (jose `compactVerify` with the single allowed algorithm, the key's type matching it), then the
- * claims against the credential. Embedded Data Integrity proofs are indeterminate (not verified
- * yet); a credential with no proof fails.
+ * claims against the credential. Embedded Data Integrity proofs go to {@link checkDataIntegrity}
+ * with the run's JSON-LD contexts; a credential with no proof fails.
  */
 export async function checkProof(
   decoded: DecodedCredential,
   trust: TrustSet,
+  contexts?: ContextResolver,
 ): Promise<ProofOutcome> {
   const warnings: string[] = [];
   if (decoded.proofFormat === 'none') {
     return { check: result('proof', 'failed', 'no proof: the credential is not signed'), warnings };
   }
-  if (decoded.proofFormat === 'embedded') {
-    return {
-      check: result('proof', 'indeterminate', 'Data Integrity proofs are not verified yet'),
-      warnings,
-    };
-  }
+  if (decoded.proofFormat === 'embedded') return checkDataIntegrity(decoded, trust, contexts);
   const jwt = decoded.jwt!;
   const problem = headerProblem(jwt.header, warnings);
   if (problem !== undefined) return { check: result('proof', 'failed', problem), warnings };
@@ -95,6 +106,9 @@ export async function checkProof(
   const details = { alg, ...(kid === undefined ? {} : { kid }) };
 
   const key = resolveKey(jwt.header, issuerIdOf(decoded.credential) ?? '', trust);
+  if (key === undefined && kid !== undefined && bareDidProblem(kid) !== undefined) {
+    return { check: result('proof', 'failed', bareDidProblem(kid)!, details), warnings };
+  }
   if (key === undefined) {
     const message = `key '${kid ?? '?'}' is not among the trusted keys, so the signature cannot be checked; pass --trust`;
     return { check: result('proof', 'indeterminate', message, details), warnings };

@@ -1,6 +1,7 @@
 import type { JsonWebKey } from 'node:crypto';
 import { didOf, isDidKey, multibaseFromPublicJwk, publicJwkFromDidKey } from '../keys/did-key.js';
 import { sameKey } from '../keys/jwk.js';
+import { publicJwkFromMultikey } from '../keys/multikey.js';
 import type { TrustEntry, TrustSet } from './trust.js';
 
 /** The key a token names, and how it was found. */
@@ -10,9 +11,11 @@ export interface ResolvedKey {
   /**
    * `trusted`: listed in a trust entry; `did-key`: decoded from a did:key kid, which resolves by
    * itself but is trusted only when listed; `jwk-header`: the token's own header, which proves
-   * nothing about who signed (DESIGN.md, trust).
+   * nothing about who signed (DESIGN.md, trust); `multikey-fragment`: the Ed25519 Multikey in
+   * the fragment of a verification method of the issuer itself (1EdTech convention), a key but
+   * no trust.
    */
-  origin: 'trusted' | 'did-key' | 'jwk-header';
+  origin: 'trusted' | 'did-key' | 'jwk-header' | 'multikey-fragment';
   entry?: TrustEntry;
 }
 
@@ -102,4 +105,27 @@ export function resolveKey(
     return { publicJwk: jwk, ...(kid === undefined ? {} : { kid }), origin: 'jwk-header' };
   }
   return undefined;
+}
+
+/**
+ * Finds the key a Data Integrity `verificationMethod` names, the same way as a JOSE `kid`
+ * ({@link resolveKey}): listed in the trust set, or a did:key decoded by itself. Failing those,
+ * a method `<issuer id>#z6Mk…` of the credential's own issuer gives the Ed25519 Multikey of its
+ * fragment (OB 3.0 notes section 4.3, "Resolving verificationMethod"): a key to check the
+ * signature with, which `issuer-key` then trusts only when a trust entry of the issuer lists it.
+ *
+ * @example resolveMethodKey('did:key:z6Mk…#z6Mk…', 'did:key:z6Mk…', trust)?.origin // 'did-key'
+ */
+export function resolveMethodKey(
+  verificationMethod: string,
+  issuerId: string,
+  trust: TrustSet,
+): ResolvedKey | undefined {
+  const found = resolveKey({ kid: verificationMethod }, issuerId, trust);
+  if (found !== undefined) return found;
+  const kid = absoluteKid(verificationMethod, issuerId);
+  const hash = kid.indexOf('#');
+  if (hash === -1 || kid.slice(0, hash) !== issuerId) return undefined;
+  const publicJwk = publicJwkFromMultikey(kid.slice(hash + 1));
+  return publicJwk === undefined ? undefined : { publicJwk, kid, origin: 'multikey-fragment' };
 }

@@ -1,4 +1,5 @@
 import type { ExtractResult } from '../bake/index.js';
+import type { ContextResolver } from '../proof/data-integrity/index.js';
 import { checkIssuerKey } from './check-issuer-key.js';
 import { checkProof } from './check-proof.js';
 import { checkRecipient } from './check-recipient.js';
@@ -28,6 +29,11 @@ export interface VerifyInput {
   /** An e-mail address or id the credential should be issued to. */
   recipient?: string;
   file?: string;
+  /**
+   * JSON-LD contexts for embedded proofs, offline (`contextSetupFor(--contexts)` in the CLI);
+   * without them an embedded proof is indeterminate.
+   */
+  contexts?: ContextResolver;
 }
 
 /** The default clock-skew allowance, in seconds (OB 3.0 section 5.1 notes, time handling). */
@@ -120,18 +126,19 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
   if (decoded === undefined) return finish(checks, warnings, {}, file);
 
   checks.push(checkSchema(decoded));
-  const proof = await checkProof(decoded, trust);
+  const proof = await checkProof(decoded, trust, input.contexts);
   checks.push(proof.check);
   warnings.push(...proof.warnings);
   let trustedBy: string | undefined;
-  const keyToCheck =
-    proof.key !== undefined || (decoded.jwt !== undefined && proof.check.outcome !== 'failed');
+  const named = decoded.jwt !== undefined || proof.keyRef !== undefined;
+  const keyToCheck = proof.key !== undefined || (named && proof.check.outcome !== 'failed');
   if (keyToCheck) {
     const issuerKey = checkIssuerKey(
       issuerIdOf(decoded.credential),
-      decoded.jwt?.header ?? {},
+      decoded.jwt?.header ?? proof.keyRef ?? {},
       proof.key,
       trust,
+      decoded.jwt === undefined ? 'verificationMethod' : 'kid',
     );
     checks.push(issuerKey.check);
     trustedBy = issuerKey.trustedBy;

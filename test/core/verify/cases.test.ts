@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { contextSetupFor, createContextResolver } from '../../../src/adapters/context-loader.js';
 import { extractBadge } from '../../../src/core/bake/index.js';
+import { generateKeyPair } from '../../../src/core/keys/generate.js';
+import { ed25519PrivateKeyFromSeed } from '../../../src/core/keys/multikey.js';
+import { loadSigningKey } from '../../../src/core/keys/signing-key.js';
+import { canonicalize, signDataIntegrity } from '../../../src/core/proof/data-integrity/index.js';
+import { signCredentialJwt } from '../../../src/core/proof/jwt.js';
 import { verifyExtracted } from '../../../src/core/verify/index.js';
 import { trustEntryFromDidKey, trustEntryFromJson } from '../../../src/core/verify/trust.js';
 import { hasShared, sharedPath } from '../../helpers/shared.js';
-import { failed, outcomes } from './fixtures.js';
+import { credentialFor, failed, outcomes } from './fixtures.js';
 
 const caseFile = (name: string): Buffer => readFileSync(sharedPath('cases', name));
 
@@ -43,6 +49,84 @@ describe.runIf(hasShared)('shared cases', () => {
     const untrusted = await verifyExtracted({ extracted, trust: trustB(), now });
     expect(untrusted.verdict).toBe('indeterminate');
     expect(outcomes(untrusted)['issuer-key']).toBe('indeterminate');
+  });
+
+  it('case13, the kind: a bare DID of any other method is "kid must be a DID URL", whatever is trusted', async () => {
+    for (const did of ['did:web:badges.example.org', 'did:example:123']) {
+      const { privateJwk, publicJwk } = generateKeyPair('EdDSA');
+      const jwt = await signCredentialJwt(
+        credentialFor(did),
+        loadSigningKey(privateJwk, 'EdDSA', did),
+      );
+      const doc = {
+        id: did,
+        verificationMethod: [
+          { id: `${did}#key-1`, type: 'JsonWebKey', controller: did, publicKeyJwk: publicJwk },
+        ],
+        assertionMethod: [`${did}#key-1`],
+      };
+      const report = await verifyExtracted({
+        extracted: extractBadge(Buffer.from(jwt)),
+        trust: { entries: [trustEntryFromJson(doc, 'did.json')] },
+        now: new Date('2025-06-01T00:00:00Z'),
+      });
+      expect(failed(report)).toEqual(['proof']);
+      expect(report.checks.find((c) => c.name === 'proof')?.message).toBe(
+        `kid '${did}' must be a DID URL naming one key ('${did}#<key id>'); only a did:key may be bare`,
+      );
+    }
+  });
+
+  it('case11: JSON-LD processing of its three contexts works offline, given the ed25519-2020 context', async () => {
+    const doc = JSON.parse(caseFile('case11-ob3-three-contexts-unsigned.json').toString('utf8'));
+    const bundledOnly = await canonicalize(doc, createContextResolver());
+    expect(bundledOnly).toMatchObject({
+      ok: false,
+      error: 'unknown-context',
+      url: 'https://w3id.org/security/suites/ed25519-2020/v1',
+    });
+    const { resolver } = await contextSetupFor(sharedPath('fixtures', 'real', 'keys', 'contexts'));
+    const result = await canonicalize(doc, resolver);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.nquads.split('\n').length).toBeGreaterThan(10);
+  });
+
+  it('case11 signed with Data Integrity (VCDM 1.1 form): VALID with a warning, via the 1EdTech multikey method', async () => {
+    const doc = JSON.parse(caseFile('case11-ob3-three-contexts-unsigned.json').toString('utf8'));
+    const { resolver } = await contextSetupFor(sharedPath('fixtures', 'real', 'keys', 'contexts'));
+    const did = keys.keyA.did as string;
+    const multibase = did.slice('did:key:'.length);
+    const issuerId = doc.issuer.id as string;
+    // Its three contexts define no DataIntegrityProof terms; a VCDM 1.1 signer adds this one.
+    doc['@context'].push('https://w3id.org/security/data-integrity/v1');
+    const signed = await signDataIntegrity(doc, {
+      privateKey: ed25519PrivateKeyFromSeed(Buffer.from(keys.keyA.seedHex, 'hex')),
+      verificationMethod: `${issuerId}#${multibase}`,
+      created: new Date('2024-05-01T00:00:00Z'),
+      resolver,
+    });
+    const profile = {
+      id: issuerId,
+      type: ['Profile'],
+      verificationMethod: [
+        {
+          id: `${issuerId}#${multibase}`,
+          type: 'Multikey',
+          controller: issuerId,
+          publicKeyMultibase: multibase,
+        },
+      ],
+    };
+    const report = await verifyExtracted({
+      extracted: extractBadge(Buffer.from(JSON.stringify(signed))),
+      trust: { entries: [trustEntryFromJson(profile, 'profile.json')] },
+      now: new Date('2025-01-01T00:00:00Z'),
+      contexts: resolver,
+    });
+    expect(outcomes(report)).toMatchObject({ proof: 'passed', 'issuer-key': 'passed' });
+    expect(report.warnings).toContain(
+      'the credential uses the VCDM 1.1 data model (pre-final OB 3.0)',
+    );
   });
 
   it.each([
