@@ -5,6 +5,8 @@ import { registerIssue } from './issue.js';
 import { registerBake } from './bake.js';
 import { registerExtract } from './extract.js';
 import { registerVerify } from './verify.js';
+import { registerTrust } from './trust.js';
+import { registerKeys } from './keys.js';
 
 /** One command module registers its verb on the program. */
 export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
@@ -15,6 +17,8 @@ const registrations: RegisterCommand[] = [
   registerBake,
   registerExtract,
   registerVerify,
+  registerTrust,
+  registerKeys,
 ];
 
 /** Registers every verb, in the order `--help` lists them. */

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { contextSetupFor } from '../../adapters/context-loader.js';
 import { readInputFile } from '../../adapters/files.js';
+import { loadStatusListFolder } from '../../adapters/status-lists.js';
 import { readTrustSet } from '../../adapters/trust-files.js';
+import { readTrustStore, trustStoreDir } from '../../adapters/trust-store.js';
 import { extractBadge } from '../../core/bake/index.js';
 import { BadgesmithError, EXIT } from '../../core/errors.js';
 import { isDidKey } from '../../core/keys/did-key.js';
@@ -22,6 +24,8 @@ interface VerifyFlags {
   at?: string;
   leeway?: string;
   contexts?: string;
+  statusLists?: string;
+  trustStore?: string;
 }
 
 const VERDICT_WORD: Record<Verdict, string> = {
@@ -89,6 +93,7 @@ function printReport(ctx: CliContext, report: VerificationReport): void {
       ctx.out(`  ${''.padEnd(10)} ${''.padEnd(11)} ${finding.path || '/'} ${finding.message}`);
     }
   }
+  if (report.trustedBy !== undefined) ctx.out(`  trusted by: ${report.trustedBy}`);
   for (const warning of report.warnings) ctx.out(`  warning: ${warning}`);
 }
 
@@ -118,8 +123,16 @@ export function registerVerify(program: Command, getContext: () => CliContext): 
       `clock-skew allowance for the start of validity (default ${DEFAULT_LEEWAY_SECONDS})`,
     )
     .option(
+      '--trust-store <dir>',
+      'trusted issuers kept with `badgesmith trust add` (default ~/.config/badgesmith/trust)',
+    )
+    .option(
       '--contexts <dir>',
       'local JSON-LD contexts for embedded proofs: <dir>/map.json maps each URL to a file',
+    )
+    .option(
+      '--status-lists <dir>',
+      'local status list credentials: <dir>/map.json maps each list URL to a file',
     )
     .addHelpText(
       'after',
@@ -130,30 +143,46 @@ Examples:
   badgesmith verify badge.svg --trust did:key:z6Mk... --json
   badgesmith verify old-badge.png --trust jwks.json --at 2025-01-01T00:00:00Z
   badgesmith verify di-badge.png --trust did.json --contexts my-contexts/
+  badgesmith verify badge.json --trust did.json --status-lists lists/
 
 Checks, in order: extract, format, schema, proof, issuer-key, validity, status, recipient.
 Each is passed, FAILED, skipped or "cannot tell". Trust is explicit: a key counts only when a
---trust file lists it for the credential's issuer; a did:key resolves by itself but is
-trusted only when passed with --trust. Exit 0 when every file is VALID, 1 when any is
+--trust file or the trust store (\`badgesmith trust add\`) lists it for the credential's
+issuer; a did:key resolves by itself but is trusted only when listed. Exit 0 when every file is VALID, 1 when any is
 NOT VALID, 2 when some could not be decided offline.
 
 Embedded (Data Integrity, eddsa-rdfc-2022) proofs are checked with JSON-LD contexts from the
 copies badgesmith ships (VCDM 1.1 and 2.0, OB 3.0, Data Integrity) plus --contexts; a context
-found in neither is "cannot tell", naming its URL. Nothing is ever fetched.`,
+found in neither is "cannot tell", naming its URL. Nothing is ever fetched.
+
+Status (Bitstring Status List revocation and suspension, 1EdTech revocation lists) is read
+from --status-lists copies only. A list that is missing, expired, not yet valid, tampered
+with, of the wrong type or from an issuer that is neither the badge's nor trusted makes the
+status "cannot tell", never "not revoked".`,
     )
     .action(async (files: string[], flags: VerifyFlags) => {
       const ctx = getContext();
       const now = parseAt(flags.at, ctx);
       const leewaySeconds = parseLeeway(flags.leeway);
-      const trust = await readTrustSet(flags.trust, (value) =>
+      const given = await readTrustSet(flags.trust, (value) =>
         isDidKey(value) ? value : resolve(ctx.cwd, value),
       );
+      const storeDir = trustStoreDir(
+        ctx.env,
+        flags.trustStore === undefined ? undefined : resolve(ctx.cwd, flags.trustStore),
+      );
+      const stored = await readTrustStore(storeDir);
+      const trust = { entries: [...given.entries, ...stored.map((item) => item.entry)] };
       const contextSetup = await contextSetupFor(
         flags.contexts === undefined ? undefined : resolve(ctx.cwd, flags.contexts),
       );
       for (const url of contextSetup.shadowed) {
         ctx.err(`warning: --contexts entry '${url}' is ignored; the bundled copy is used`);
       }
+      const statusLists =
+        flags.statusLists === undefined
+          ? undefined
+          : await loadStatusListFolder(resolve(ctx.cwd, flags.statusLists));
       const reports: VerificationReport[] = [];
       for (const file of files) {
         const bytes = await readInputFile(resolve(ctx.cwd, file), 'badge file');
@@ -164,6 +193,7 @@ found in neither is "cannot tell", naming its URL. Nothing is ever fetched.`,
           leewaySeconds,
           file,
           contexts: contextSetup.resolver,
+          ...(statusLists === undefined ? {} : { statusLists }),
           ...(flags.recipient === undefined ? {} : { recipient: flags.recipient }),
         });
         reports.push(report);

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { BadgesmithError } from '../core/errors.js';
+import { isDidKey } from '../core/keys/did-key.js';
+import { buildDidDocument } from '../core/keys/publish.js';
+import { trustEntryFromJson, type TrustEntry } from '../core/verify/trust.js';
+import { pathExists, readInputText, writeFileAtomic } from './files.js';
+import { readTrustEntry } from './trust-files.js';
+
+/**
+ * The trust store folder: `explicit` (`--trust-store <dir>`), else `BADGESMITH_TRUST_STORE`,
+ * else `$XDG_CONFIG_HOME/badgesmith/trust`, else `~/.config/badgesmith/trust`.
+ *
+ * @example trustStoreDir(process.env) // '/home/ada/.config/badgesmith/trust'
+ */
+export function trustStoreDir(env: NodeJS.ProcessEnv, explicit?: string): string {
+  if (explicit !== undefined) return explicit;
+  const override = env.BADGESMITH_TRUST_STORE;
+  if (override !== undefined && override !== '') return override;
+  const config = env.XDG_CONFIG_HOME;
+  const base = config !== undefined && config !== '' ? config : join(homedir(), '.config');
+  return join(base, 'badgesmith', 'trust');
+}
+
+/** One stored file: its name in the store, and the issuer and keys it vouches for. */
+export interface StoredTrust {
+  name: string;
+  entry: TrustEntry;
+}
+
+/**
+ * The file name an entry is stored under: a readable slug of the issuer id, a hash of the full id
+ * (two ids with the same slug never collide) and the kind, e.g.
+ * `did_web_badges.example.org-1a2b3c4d.did-document.json`.
+ */
+export function storedNameOf(entry: TrustEntry): string {
+  const slug = entry.issuerId.replace(/[^A-Za-z0-9.-]+/gu, '_').slice(0, 80);
+  const hash = createHash('sha256').update(entry.issuerId, 'utf8').digest('hex').slice(0, 8);
+  return `${slug}-${hash}.${entry.kind}.json`;
+}
+
+async function storedFiles(dir: string): Promise<string[]> {
+  if (!(await pathExists(dir))) return [];
+  const names = await readdir(dir);
+  return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
+}
+
+/**
+ * Every entry of the trust store, in file-name order; a missing folder is an empty store. An
+ * unreadable file is ERR_TRUST_INVALID naming it (fix or `trust remove` it).
+ */
+export async function readTrustStore(dir: string): Promise<StoredTrust[]> {
+  const out: StoredTrust[] = [];
+  for (const name of await storedFiles(dir)) {
+    const path = join(dir, name);
+    const entry = await readTrustEntry(path);
+    out.push({ name, entry: { ...entry, source: `trust store: ${name}` } });
+  }
+  return out;
+}
+
+/**
+ * Adds one trust file (did.json, jwks.json, issuer profile) or a literal `did:key:…` to the
+ * store, after checking it reads as trust (ERR_TRUST_INVALID otherwise). An entry of the same
+ * issuer and kind is replaced.
+ */
+export async function addToTrustStore(
+  dir: string,
+  value: string,
+  path = value,
+): Promise<{ stored: StoredTrust; replaced: boolean }> {
+  let text: string;
+  let entry: TrustEntry;
+  if (isDidKey(value)) {
+    entry = await readTrustEntry(value);
+    const key = entry.keys[0]!;
+    const doc = buildDidDocument(entry.issuerId, [{ publicJwk: key.publicJwk, kid: key.kid! }]);
+    entry = trustEntryFromJson(doc, value);
+    text = `${JSON.stringify(doc, null, 2)}\n`;
+  } else {
+    entry = await readTrustEntry(value, path);
+    text = await readInputText(path, 'trust file');
+  }
+  const name = storedNameOf(entry);
+  const target = join(dir, name);
+  const replaced = await pathExists(target);
+  await writeFileAtomic(target, text, { overwrite: true });
+  return { stored: { name, entry: { ...entry, source: `trust store: ${name}` } }, replaced };
+}
+
+/**
+ * Removes entries by stored file name or by issuer id (every kind of that issuer). Nothing
+ * matching is ERR_TRUST_NOT_FOUND.
+ */
+export async function removeFromTrustStore(dir: string, ref: string): Promise<StoredTrust[]> {
+  const all = await readTrustStore(dir);
+  const gone = all.filter((item) => item.name === ref || item.entry.issuerId === ref);
+  if (gone.length === 0) {
+    throw new BadgesmithError('ERR_TRUST_NOT_FOUND', `'${ref}' is not in the trust store`, {
+      hint: `run \`badgesmith trust list\` to see the stored names and issuer ids (store: '${dir}')`,
+    });
+  }
+  for (const item of gone) await rm(join(dir, item.name));
+  return gone;
+}
