@@ -8,6 +8,7 @@ import { checkStatus } from './check-status.js';
 import { checkValidity } from './check-validity.js';
 import { checkFormat, type DecodedCredential } from './format.js';
 import { datesOf, issuerIdOf, subjectOf } from './jwt-claims.js';
+import { NO_OB2_DOCUMENTS, ob2FormOf, verifyOb2, type Ob2Documents } from './ob2/index.js';
 import {
   CHECK_ORDER,
   result,
@@ -34,6 +35,8 @@ export interface VerifyInput {
    * without them an embedded proof is indeterminate.
    */
   contexts?: ContextResolver;
+  /** Local copies of the documents OB 2.0 badges link to (`--ob2-documents`); default none. */
+  ob2Documents?: Ob2Documents;
 }
 
 /** The default clock-skew allowance, in seconds (OB 3.0 section 5.1 notes, time handling). */
@@ -118,6 +121,19 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
         )
       : result('extract', 'passed', badge.location),
   ];
+
+  // OB 2.0 and older badges have their own checks (notes section 6); OB 3.0 goes on below.
+  const ob2Form = badge.spec === 'ob3' ? undefined : ob2FormOf(badge);
+  if (ob2Form !== undefined) {
+    const ob2 = await verifyOb2(badge, ob2Form, {
+      documents: input.ob2Documents ?? NO_OB2_DOCUMENTS,
+      now,
+      leewaySeconds: leeway,
+      ...(input.recipient === undefined ? {} : { recipient: input.recipient }),
+    });
+    const { checks: ob2Checks, warnings: ob2Warnings, ...extras } = ob2;
+    return finish([...checks, ...ob2Checks], [...warnings, ...ob2Warnings], extras, file);
+  }
 
   const format = checkFormat(badge);
   checks.push(format.check);
