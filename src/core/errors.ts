@@ -58,6 +58,7 @@ export const ERROR_CATALOG = {
   ERR_JSONLD_UNDEFINED_TERM: EXIT.dataErr,
   ERR_JSONLD_INVALID: EXIT.dataErr,
   ERR_CONTEXTS_INVALID: EXIT.dataErr,
+  ERR_STATUS_LISTS_INVALID: EXIT.dataErr,
   ERR_OB2_DOCUMENTS_INVALID: EXIT.dataErr,
   ERR_INTERNAL: EXIT.software,
 } as const satisfies Record<string, ExitCode>;

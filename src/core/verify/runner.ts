@@ -7,6 +7,7 @@ import { checkSchema } from './check-schema.js';
 import { checkStatus } from './check-status.js';
 import { checkValidity } from './check-validity.js';
 import { checkFormat, type DecodedCredential } from './format.js';
+import type { StatusListSource } from '../status/index.js';
 import { datesOf, issuerIdOf, subjectOf } from './jwt-claims.js';
 import { NO_OB2_DOCUMENTS, ob2FormOf, verifyOb2, type Ob2Documents } from './ob2/index.js';
 import {
@@ -37,6 +38,8 @@ export interface VerifyInput {
   contexts?: ContextResolver;
   /** Local copies of the documents OB 2.0 badges link to (`--ob2-documents`); default none. */
   ob2Documents?: Ob2Documents;
+  /** Local status list credentials by URL (`--status-lists <dir>`); default none. */
+  statusLists?: StatusListSource;
 }
 
 /** The default clock-skew allowance, in seconds (OB 3.0 section 5.1 notes, time handling). */
@@ -164,7 +167,18 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
     );
   }
   checks.push(checkValidity(decoded, now, leeway));
-  checks.push(checkStatus(decoded));
+  checks.push(
+    await checkStatus(decoded, {
+      trust,
+      now,
+      leewaySeconds: leeway,
+      ...(input.statusLists === undefined ? {} : { statusLists: input.statusLists }),
+      ...(input.contexts === undefined ? {} : { contexts: input.contexts }),
+      ...(proof.check.outcome === 'passed' && proof.key !== undefined
+        ? { credentialKey: proof.key.publicJwk }
+        : {}),
+    }),
+  );
   checks.push(checkRecipient(decoded, input.recipient));
   return finish(
     checks,
