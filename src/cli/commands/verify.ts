@@ -2,11 +2,13 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { contextSetupFor } from '../../adapters/context-loader.js';
 import { readInputFile } from '../../adapters/files.js';
+import { openOb2Documents } from '../../adapters/ob2-documents.js';
+import { expandBadgeInputs } from '../../adapters/walk.js';
 import { loadStatusListFolder } from '../../adapters/status-lists.js';
 import { readTrustSet } from '../../adapters/trust-files.js';
 import { readTrustStore, trustStoreDir } from '../../adapters/trust-store.js';
 import { extractBadge } from '../../core/bake/index.js';
-import { BadgesmithError, EXIT } from '../../core/errors.js';
+import { BadgesmithError, isBadgesmithError } from '../../core/errors.js';
 import { isDidKey } from '../../core/keys/did-key.js';
 import {
   DEFAULT_LEEWAY_SECONDS,
@@ -16,6 +18,13 @@ import {
   type VerificationReport,
 } from '../../core/verify/index.js';
 import type { CliContext } from '../context.js';
+import {
+  exitCodeOfRows,
+  printTable,
+  unusableLines,
+  unusableRow,
+  type VerifyRow,
+} from '../verify-table.js';
 
 interface VerifyFlags {
   trust: string[];
@@ -26,6 +35,7 @@ interface VerifyFlags {
   contexts?: string;
   statusLists?: string;
   trustStore?: string;
+  ob2Documents?: string;
 }
 
 const VERDICT_WORD: Record<Verdict, string> = {
@@ -97,18 +107,15 @@ function printReport(ctx: CliContext, report: VerificationReport): void {
   for (const warning of report.warnings) ctx.out(`  warning: ${warning}`);
 }
 
-function exitCodeOf(reports: readonly VerificationReport[]): number {
-  if (reports.some((r) => r.verdict === 'invalid')) return EXIT.notValid;
-  if (reports.some((r) => r.verdict === 'indeterminate')) return EXIT.indeterminate;
-  return EXIT.ok;
-}
-
 /** `badgesmith verify <files...>`: offline verification with a plain answer per file. */
 export function registerVerify(program: Command, getContext: () => CliContext): void {
   program
     .command('verify')
     .description('check badges offline: VALID, NOT VALID, or CANNOT TELL, and why')
-    .argument('<files...>', 'baked badges (.png, .svg) or credential files (.json, .jwt)')
+    .argument(
+      '<files...>',
+      'baked badges (.png, .svg), credential files (.json, .jwt), or folders of them',
+    )
     .option(
       '--trust <file>',
       "an issuer's did.json, jwks.json or profile, or a did:key (repeatable)",
@@ -134,6 +141,10 @@ export function registerVerify(program: Command, getContext: () => CliContext): 
       '--status-lists <dir>',
       'local status list credentials: <dir>/map.json maps each list URL to a file',
     )
+    .option(
+      '--ob2-documents <dir>',
+      'local copies of what OB 2.0 URLs serve: <dir>/map.json, or <dir>/<host>/<path>',
+    )
     .addHelpText(
       'after',
       `
@@ -144,6 +155,8 @@ Examples:
   badgesmith verify old-badge.png --trust jwks.json --at 2025-01-01T00:00:00Z
   badgesmith verify di-badge.png --trust did.json --contexts my-contexts/
   badgesmith verify badge.json --trust did.json --status-lists lists/
+  badgesmith verify downloads/ --json
+  badgesmith verify old-ob2.png --ob2-documents issuer-copies/
 
 Checks, in order: extract, format, schema, proof, issuer-key, validity, status, recipient.
 Each is passed, FAILED, skipped or "cannot tell". Trust is explicit: a key counts only when a
@@ -158,7 +171,15 @@ found in neither is "cannot tell", naming its URL. Nothing is ever fetched.
 Status (Bitstring Status List revocation and suspension, 1EdTech revocation lists) is read
 from --status-lists copies only. A list that is missing, expired, not yet valid, tampered
 with, of the wrong type or from an issuer that is neither the badge's nor trusted makes the
-status "cannot tell", never "not revoked".`,
+status "cannot tell", never "not revoked".
+
+A folder is walked for .png, .svg, .json, .jwt and .jws files and answered as a table (file,
+verdict, reason). A file that is not a usable badge is a NOT VALID row of its own and the run
+goes on; the exit code is then 65 (66 if it could not be read), whatever the other files say.
+
+OB 2.0: a signed badge is checked with the issuer's CryptographicKey, a hosted one against
+the local copy of its URL; both need the BadgeClass and issuer profile, all from
+--ob2-documents (map.json of URL to file, or a mirror such as example.org/badge.json).`,
     )
     .action(async (files: string[], flags: VerifyFlags) => {
       const ctx = getContext();
@@ -183,22 +204,46 @@ status "cannot tell", never "not revoked".`,
         flags.statusLists === undefined
           ? undefined
           : await loadStatusListFolder(resolve(ctx.cwd, flags.statusLists));
-      const reports: VerificationReport[] = [];
-      for (const file of files) {
-        const bytes = await readInputFile(resolve(ctx.cwd, file), 'badge file');
+      const ob2Documents =
+        flags.ob2Documents === undefined
+          ? undefined
+          : await openOb2Documents(resolve(ctx.cwd, flags.ob2Documents));
+      const expanded = await expandBadgeInputs(files, ctx.cwd);
+      if (expanded.skipped.length > 0) {
+        ctx.err(
+          `skipped ${expanded.skipped.length} file(s) that are not badges by name, e.g. '${expanded.skipped[0] ?? ''}'`,
+        );
+      }
+      const asTable = expanded.folders > 0 && flags.json !== true;
+      const reports: VerifyRow[] = [];
+      for (const { path, shown: file } of expanded.inputs) {
+        let extracted;
+        try {
+          extracted = extractBadge(await readInputFile(path, 'badge file'));
+        } catch (error) {
+          if (!isBadgesmithError(error)) throw error;
+          // One unusable file is a row of its own; the other files are still checked.
+          ctx.err(unusableLines(file, error));
+          const row = unusableRow(file, error);
+          reports.push(row);
+          if (flags.json !== true && !asTable) printReport(ctx, row);
+          continue;
+        }
         const report = await verifyExtracted({
-          extracted: extractBadge(bytes),
+          extracted,
           trust,
           now,
           leewaySeconds,
           file,
+          ...(ob2Documents === undefined ? {} : { ob2Documents }),
           contexts: contextSetup.resolver,
           ...(statusLists === undefined ? {} : { statusLists }),
           ...(flags.recipient === undefined ? {} : { recipient: flags.recipient }),
         });
         reports.push(report);
-        if (flags.json !== true) printReport(ctx, report);
+        if (flags.json !== true && !asTable) printReport(ctx, report);
       }
+      if (asTable) printTable(ctx, reports, VERDICT_WORD, (v, text) => paint(ctx, v, text));
       const count = (verdict: Verdict): number =>
         reports.filter((r) => r.verdict === verdict).length;
       const summary = {
@@ -214,6 +259,6 @@ status "cannot tell", never "not revoked".`,
           `${reports.length} ${noun}: ${summary.valid} valid, ${summary.invalid} not valid, ${summary.indeterminate} cannot tell`,
         );
       }
-      process.exitCode = exitCodeOf(reports);
+      process.exitCode = exitCodeOfRows(reports);
     });
 }

@@ -43,6 +43,7 @@ async function checkShapes(
   links: Ob2Links,
 ): Promise<{ check: CheckResult; parts: Parts }> {
   const own = assertionShape(assertion);
+  const neededBefore = links.needed.length;
   const findings = [...own.findings];
   const parts: Parts = { findings: {}, messages: [] };
   let missing = false;
@@ -69,7 +70,8 @@ async function checkShapes(
     return { check: result('schema', 'failed', message, { findings }), parts };
   }
   if (missing) {
-    const needs = `needs ${links.needed.map((u) => `'${u}'`).join(', ')} (give them with --ob2-documents)`;
+    const urls = links.needed.slice(neededBefore).map((u) => `'${u}'`);
+    const needs = `needs ${urls.join(', ')} (give them with --ob2-documents)`;
     return {
       check: result(
         'schema',
