@@ -1,31 +1,72 @@
-import { basename, join } from 'node:path';
-import { bakeImage } from '../core/bake/index.js';
+import { createCredentialSigner, type ProofKind } from './credential-signer.js';
+import { availableParallelism } from 'node:os';
 import { BadgesmithError, isBadgesmithError } from '../core/errors.js';
 import { buildAchievement } from '../core/model/achievement.js';
 import { issuerProfileFrom, type OutputFormat } from '../core/model/config.js';
-import { buildCredential } from '../core/model/credential.js';
-import { toIsoDay } from '../core/model/dates.js';
-import { safeSlug } from '../core/model/file-slug.js';
-import { fillTemplate } from '../core/model/template.js';
-import { signCredentialJwt } from '../core/proof/jwt.js';
+import { fileStem } from '../core/model/file-slug.js';
+import { rowKey, stableCredentialId } from '../core/model/roster-map.js';
 import type { LoadedAchievement } from './achievement-file.js';
-import { writeFileAtomic } from './files.js';
 import type { LoadedIssuer } from './issuer-folder.js';
-import type { IssueRowReport } from './issue-report.js';
-import { renderSvgToPng } from './render.js';
+import { openReportWriter, type IssueRowReport } from './issue-report.js';
+import {
+  TEMP_FOLDER,
+  type AchievementInit,
+  type RowOutcome,
+  type RowTask,
+  type WorkerInit,
+} from './issue-worker.js';
+import {
+  acquireOutLock,
+  LEDGER_FILE,
+  openLedger,
+  readLedger,
+  sweepLeftovers,
+  type LedgerEntry,
+} from './ledger.js';
 import type { RosterRow } from './roster.js';
+import { startWorkerPool } from './worker-pool.js';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** One run of `issue`: who issues what to whom, in which format, and where the files go. */
 export interface IssueBatch {
   issuer: LoadedIssuer;
-  achievement: LoadedAchievement;
-  rows: RosterRow[];
+  /** The achievement of rows that name none. */
+  achievement?: LoadedAchievement;
+  /** Loads an achievement a row names in its `achievement` column. */
+  loadAchievement?: (ref: string) => Promise<LoadedAchievement>;
+  rows: AsyncIterable<RosterRow> | Iterable<RosterRow>;
   format: OutputFormat;
+  /** The proof format (default: `defaults.proof` of badgesmith.yaml). */
+  proof?: ProofKind;
   outDir: string;
   /** The issue date of rows that have none of their own. */
   issued: Date;
-  /** Called after each row, for progress output. */
+  /** The run's clock: names the report. */
+  now: Date;
+  /** Worker threads; 0 issues in this thread. Default: one per core. */
+  jobs?: number;
+  /** Check every row and write nothing. */
+  dryRun?: boolean;
+  /** fsync every badge file before its rename (survives a power cut; slower). */
+  fsync?: boolean;
+  /** Aborting stops taking rows; rows already started are finished and recorded. */
+  signal?: AbortSignal;
+  /** Called for each row, in roster order. */
   onRow?: (report: IssueRowReport) => void;
+}
+
+/** What a run did, counted. */
+export interface BatchSummary {
+  total: number;
+  issued: number;
+  skipped: number;
+  duplicates: number;
+  failed: number;
+  interrupted: boolean;
+  /** The report files (not in a dry run). */
+  report?: { csv: string; jsonl: string };
+  ledger: string;
 }
 
 /**
@@ -37,109 +78,253 @@ export function assertFormatFits(achievement: LoadedAchievement, format: OutputF
     throw new BadgesmithError(
       'ERR_USAGE_CONFLICT',
       `--format '${format}' needs svg artwork, and '${achievement.artwork.file}' is png`,
-      {
-        hint: 'use --format png, or give the achievement an svg `template:`',
-      },
+      { hint: 'use --format png, or give the achievement an svg `template:`' },
     );
   }
 }
 
-type ImageMaker = (
-  values: Parameters<typeof fillTemplate>[1],
-) => Promise<{ svg?: string; png?: Uint8Array }>;
-
-function imageMaker(achievement: LoadedAchievement, format: OutputFormat): ImageMaker {
-  const wantSvg = format !== 'png';
-  const wantPng = format !== 'svg';
-  const { artwork } = achievement;
-  if (artwork.kind === 'png') return () => Promise.resolve({ png: artwork.bytes });
-  if (artwork.kind === 'svg') {
-    let cached: Promise<Uint8Array> | undefined;
-    return async () => {
-      if (wantPng) cached ??= renderSvgToPng(artwork.svg, artwork.file);
-      return {
-        ...(wantSvg ? { svg: artwork.svg } : {}),
-        ...(wantPng ? { png: await cached } : {}),
-      };
-    };
-  }
-  return async (values) => {
-    const svg = fillTemplate(artwork.svg, values);
-    const png = wantPng ? await renderSvgToPng(svg, artwork.file) : undefined;
-    return { ...(wantSvg ? { svg } : {}), ...(png === undefined ? {} : { png }) };
-  };
-}
+type Resolved = { spec: AchievementInit } | { error: string };
 
 function reasonOf(error: unknown): string {
   if (isBadgesmithError(error)) return error.message;
   return `internal error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/**
- * Issues one credential per roster row: build, sign (with the one key parsed for the run), draw
- * the personal image, bake, write `<name>-<id8>.{png,svg}` and `<name>-<id8>.credential.jwt`. A
- * row that fails is reported with its reason and the run goes on.
- */
-export async function issueBatch(batch: IssueBatch): Promise<IssueRowReport[]> {
-  const { issuer, achievement, format, outDir } = batch;
-  assertFormatFits(achievement, format);
-  const profile = issuerProfileFrom(issuer.config);
-  const built = buildAchievement(achievement.spec, {
-    issuerId: issuer.config.issuer.id,
-    slug: achievement.slug,
-  });
-  const makeImages = imageMaker(achievement, format);
-  const reports: IssueRowReport[] = [];
-  for (const row of batch.rows) {
-    const report: IssueRowReport = {
-      row: row.row,
-      name: row.name,
-      email: row.email,
-      files: [],
-      status: 'failed',
+const WORKER_URL = new URL('./issue-worker.js', import.meta.url);
+
+// Tests run the TypeScript sources, where no compiled worker exists: they issue in-process.
+const canUseWorkers = !import.meta.url.endsWith('.ts');
+
+async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
+  const wanted = batch.jobs ?? availableParallelism();
+  if (wanted < 1 || !canUseWorkers) {
+    const { createRowIssuer } = await import('./issue-worker.js');
+    const local = createRowIssuer(init);
+    return {
+      add: (spec: AchievementInit) => local.addAchievement(spec),
+      run: (task: RowTask) => local.issue(task),
+      close: () => Promise.resolve(),
+      size: 1,
     };
-    try {
-      if (row.problem !== undefined)
-        throw new BadgesmithError('ERR_ROSTER_ROW', `row ${row.row}: ${row.problem}`);
-      const issued = row.issued ?? batch.issued;
-      const credential = buildCredential({
-        issuer: profile,
-        achievement: built,
-        recipient: { email: row.email, name: row.name },
-        issued,
-        includeName: issuer.config.defaults.recipientName,
-        ...(achievement.spec.validFor === undefined ? {} : { validFor: achievement.spec.validFor }),
-        ...(row.evidence === undefined ? {} : { evidence: row.evidence }),
-        ...(row.narrative === undefined ? {} : { narrative: row.narrative }),
-        ...(row.result === undefined ? {} : { result: row.result }),
-      });
-      report.credentialId = credential.id;
-      const jwt = await signCredentialJwt(credential, issuer.signingKey);
-      const images = await makeImages({
-        'recipient.name': row.name,
-        'achievement.name': built.name,
-        'issuer.name': profile.name,
-        issued: toIsoDay(issued),
-      });
-      const stem = join(
-        outDir,
-        `${safeSlug(row.name)}-${credential.id.replace(/^urn:uuid:/u, '').slice(0, 8)}`,
-      );
-      const outputs: [string, Uint8Array | string][] = [[`${stem}.credential.jwt`, `${jwt}\n`]];
-      if (images.png !== undefined) outputs.push([`${stem}.png`, bakeImage(images.png, jwt).bytes]);
-      if (images.svg !== undefined) {
-        outputs.push([`${stem}.svg`, bakeImage(Buffer.from(images.svg, 'utf8'), jwt).bytes]);
-      }
-      for (const [path, data] of outputs) {
-        await writeFileAtomic(path, data);
-        report.files.push(basename(path));
-      }
-      report.status = 'ok';
-    } catch (error) {
-      report.reason = reasonOf(error);
-    }
-    reports.push(report);
-    batch.onRow?.(report);
   }
-  return reports;
+  const pool = startWorkerPool<RowTask, RowOutcome>(
+    WORKER_URL,
+    { badgesmithIssue: init },
+    wanted,
+    (task) => ({ type: 'task', task }),
+  );
+  return {
+    add: (spec: AchievementInit) => pool.broadcast({ type: 'achievement', spec }),
+    run: pool.run,
+    close: pool.close,
+    size: pool.size,
+  };
+}
+
+const stemOf = (entry: LedgerEntry): string =>
+  (entry.files[0] ?? '').replace(/\.credential\.(jwt|json)$/u, '');
+
+/**
+ * Issues one credential per roster row, streaming: each row gets a stable id (issuer, achievement,
+ * earner), rows the ledger has are skipped, a repeated row is reported as a duplicate, the rest
+ * are signed, drawn, baked and written by worker threads. The ledger records each row once its
+ * files are in place; the report lists every row in roster order. A bad row is reported and the
+ * run goes on.
+ */
+export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
+  const { issuer, format, outDir } = batch;
+  if (batch.achievement !== undefined) assertFormatFits(batch.achievement, format);
+  const profile = issuerProfileFrom(issuer.config);
+  const summary: BatchSummary = {
+    total: 0,
+    issued: 0,
+    skipped: 0,
+    duplicates: 0,
+    failed: 0,
+    interrupted: false,
+    ledger: join(outDir, LEDGER_FILE),
+  };
+  const dry = batch.dryRun === true;
+  const release = dry ? undefined : await acquireOutLock(outDir);
+  let engine: Awaited<ReturnType<typeof makeIssuer>> | undefined;
+  try {
+    if (!dry) await sweepLeftovers(outDir, TEMP_FOLDER);
+    const ledger = dry ? undefined : await openLedger(outDir);
+    const done = ledger?.done ?? (await readLedger(outDir)).done;
+    const report = dry ? undefined : await openReportWriter(outDir, batch.now);
+    const taken = new Set<string>();
+    for (const entry of done.values()) taken.add(stemOf(entry));
+    const seen = new Map<string, number>();
+    const achievements = new Map<string, Promise<Resolved>>();
+    const init: WorkerInit = {
+      profile,
+      privateJwk: issuer.signingKey.privateKey.export({ format: 'jwk' }),
+      alg: issuer.signingKey.alg,
+      kid: issuer.signingKey.kid,
+      proof: batch.proof ?? issuer.config.defaults.proof,
+      format,
+      outDir,
+      includeName: issuer.config.defaults.recipientName,
+      fsync: batch.fsync === true,
+    };
+    // A key that cannot make this proof is refused here, before any worker starts.
+    createCredentialSigner(issuer.signingKey, init.proof ?? 'jwt', profile.id);
+
+    const waiting = new Map<number, IssueRowReport>();
+    let nextOut = 0;
+    const emit = (seq: number, row: IssueRowReport): void => {
+      waiting.set(seq, row);
+      for (let r = waiting.get(nextOut); r !== undefined; r = waiting.get(nextOut)) {
+        waiting.delete(nextOut);
+        nextOut += 1;
+        if (r.status === 'issued' || r.status === 'would-issue') summary.issued += 1;
+        else if (r.status === 'skipped') summary.skipped += 1;
+        else if (r.status === 'duplicate') summary.duplicates += 1;
+        else summary.failed += 1;
+        report?.add(r);
+        batch.onRow?.(r);
+      }
+    };
+
+    const resolve = (ref: string | undefined): Promise<Resolved> => {
+      const key = ref ?? '';
+      let found = achievements.get(key);
+      if (found === undefined) {
+        found = (async (): Promise<Resolved> => {
+          try {
+            const loaded =
+              ref === undefined || batch.loadAchievement === undefined
+                ? batch.achievement
+                : await batch.loadAchievement(ref);
+            if (loaded === undefined) {
+              return { error: "no achievement: pass --achievement or add an 'achievement' column" };
+            }
+            assertFormatFits(loaded, format);
+            const built = buildAchievement(loaded.spec, {
+              issuerId: issuer.config.issuer.id,
+              slug: loaded.slug,
+            });
+            const spec: AchievementInit = { key, built, artwork: loaded.artwork };
+            if (loaded.spec.validFor !== undefined) spec.validFor = loaded.spec.validFor;
+            return { spec };
+          } catch (error) {
+            return { error: reasonOf(error) };
+          }
+        })();
+        achievements.set(key, found);
+      }
+      return found;
+    };
+
+    const sent = new Set<string>();
+    const inflight = new Set<Promise<void>>();
+    let fatal: unknown;
+    let seq = 0;
+    for await (const row of batch.rows) {
+      if (batch.signal?.aborted === true) {
+        summary.interrupted = true;
+        break;
+      }
+      if (fatal !== undefined) break;
+      const mine = seq;
+      seq += 1;
+      summary.total += 1;
+      const base: IssueRowReport = {
+        row: row.row,
+        name: row.name,
+        email: row.email,
+        files: [],
+        status: 'failed',
+      };
+      if (row.identifier !== undefined) base.identifier = row.identifier;
+      if (row.problem !== undefined) {
+        emit(mine, { ...base, reason: `row ${row.row}: ${row.problem}` });
+        continue;
+      }
+      const resolved = await resolve(row.achievement);
+      if ('error' in resolved) {
+        emit(mine, { ...base, reason: `row ${row.row}: ${resolved.error}` });
+        continue;
+      }
+      const id = stableCredentialId(issuer.config.issuer.id, rowKey(row, resolved.spec.built.id));
+      base.credentialId = id;
+      const earlier = seen.get(id);
+      if (earlier !== undefined) {
+        const reason = `row ${row.row}: same earner and achievement as row ${earlier}`;
+        emit(mine, { ...base, status: 'duplicate', reason });
+        continue;
+      }
+      seen.set(id, row.row);
+      const previous = done.get(id);
+      if (previous !== undefined) {
+        emit(mine, { ...base, status: 'skipped', files: previous.files, reason: 'already issued' });
+        continue;
+      }
+      const stem = fileStem(row.name, id, taken);
+      taken.add(stem);
+      if (dry) {
+        emit(mine, {
+          ...base,
+          status: 'would-issue',
+          files: [`${stem}${init.proof === 'di' ? '.credential.json' : '.credential.jwt'}`],
+        });
+        continue;
+      }
+      engine ??= await makeIssuer(batch, init);
+      if (!sent.has(resolved.spec.key)) {
+        engine.add(resolved.spec);
+        sent.add(resolved.spec.key);
+      }
+      const task: RowTask = {
+        seq: mine,
+        achievement: resolved.spec.key,
+        id,
+        stem,
+        name: row.name,
+        email: row.email,
+        issued: (row.issued ?? batch.issued).toISOString(),
+      };
+      for (const field of ['identifier', 'evidence', 'narrative', 'result', 'language'] as const) {
+        const value = row[field];
+        if (value !== undefined) task[field] = value;
+      }
+      const job = engine
+        .run(task)
+        .then(async (outcome) => {
+          if (outcome.error !== undefined) {
+            emit(mine, {
+              ...base,
+              files: outcome.files,
+              reason: `row ${row.row}: ${outcome.error}`,
+            });
+            return;
+          }
+          const at = new Date().toISOString();
+          await ledger?.append({
+            id,
+            key: rowKey(row, resolved.spec.built.id),
+            row: row.row,
+            files: outcome.files,
+            at,
+          });
+          emit(mine, { ...base, status: 'issued', files: outcome.files });
+        })
+        .catch((error: unknown) => {
+          fatal ??= error;
+        })
+        .finally(() => inflight.delete(job));
+      inflight.add(job);
+      if (inflight.size >= engine.size * 16) await Promise.race(inflight);
+      await report?.drain();
+    }
+    await Promise.all(inflight);
+    if (fatal !== undefined) throw fatal;
+    await ledger?.close();
+    if (report !== undefined) summary.report = await report.finish();
+    return summary;
+  } finally {
+    await engine?.close();
+    if (!dry) await rm(join(outDir, TEMP_FOLDER), { recursive: true, force: true });
+    await release?.();
+  }
 }

@@ -1,47 +1,68 @@
+import { open, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathExists, writeFileAtomic } from './files.js';
+import { pathExists } from './files.js';
+
+/**
+ * What became of a roster row: `issued` now, `skipped` because the ledger has it from an earlier
+ * run, `duplicate` of an earlier row (same earner and achievement), `failed` with a reason, or in
+ * a dry run `would-issue`.
+ */
+export type RowStatus = 'issued' | 'skipped' | 'duplicate' | 'failed' | 'would-issue';
 
 /** What happened to one roster row. */
 export interface IssueRowReport {
   row: number;
   name: string;
   email: string;
+  identifier?: string;
   credentialId?: string;
-  /** Files written, relative to the output folder. */
+  /** Files written (or, for `skipped`, written before), relative to the output folder. */
   files: string[];
-  status: 'ok' | 'failed';
+  status: RowStatus;
   reason?: string;
 }
 
-const CSV_HEADER = ['row', 'name', 'email', 'credential_id', 'files', 'status', 'reason'];
+const CSV_HEADER = [
+  'row',
+  'name',
+  'email',
+  'identifier',
+  'credential_id',
+  'files',
+  'status',
+  'reason',
+];
 
-// A cell starting with = + - @ is a formula to a spreadsheet; a leading ' keeps it text.
+// A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets skip before
+// reading a formula) is a formula to a spreadsheet; a leading ' keeps it text (OWASP CSV injection).
 function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
   return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
-/** The report as CSV: one line per roster row, files separated by `;`. */
+/** One report row as a CSV line (with its line break). */
+export function reportCsvLine(r: IssueRowReport): string {
+  const cells = [
+    String(r.row),
+    r.name,
+    r.email,
+    r.identifier ?? '',
+    r.credentialId ?? '',
+    r.files.join(';'),
+    r.status,
+    r.reason ?? '',
+  ];
+  return `${cells.map(csvCell).join(',')}\n`;
+}
+
+/** The report as CSV: a header, then one line per roster row, files separated by `;`. */
 export function reportCsv(rows: IssueRowReport[]): string {
-  const lines = rows.map((r) =>
-    [
-      String(r.row),
-      r.name,
-      r.email,
-      r.credentialId ?? '',
-      r.files.join(';'),
-      r.status,
-      r.reason ?? '',
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${[CSV_HEADER.join(','), ...lines].join('\n')}\n`;
+  return `${CSV_HEADER.join(',')}\n${rows.map(reportCsvLine).join('')}`;
 }
 
 /** The report as JSON Lines: one object per roster row. */
 export function reportJsonl(rows: IssueRowReport[]): string {
-  return rows.map((row) => JSON.stringify(row)).join('\n') + (rows.length > 0 ? '\n' : '');
+  return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 }
 
 function stamp(date: Date): string {
@@ -51,15 +72,22 @@ function stamp(date: Date): string {
     .replace(/[-:]/gu, '');
 }
 
+/** A report being written row by row; `finish` puts it under its real names. */
+export interface ReportWriter {
+  paths: { csv: string; jsonl: string };
+  /** Buffers a row; `drain` writes the buffer out once it has grown. */
+  add: (row: IssueRowReport) => void;
+  drain: (force?: boolean) => Promise<void>;
+  finish: () => Promise<{ csv: string; jsonl: string }>;
+}
+
 /**
- * Writes `report-<UTC timestamp>.csv` and `.jsonl` into the output folder and returns both paths.
+ * Starts `report-<UTC timestamp>.csv` and `.jsonl` in the output folder. Rows are written as they
+ * come, in groups, to `<name>.partial` files that `finish` renames, so memory stays flat and a
+ * crashed run leaves only `.partial` files (swept by the next run, whose report covers every row).
  * A second run in the same second gets a `-2`, `-3`… suffix rather than overwriting a report.
  */
-export async function writeIssueReport(
-  outDir: string,
-  rows: IssueRowReport[],
-  now: Date,
-): Promise<{ csv: string; jsonl: string }> {
+export async function openReportWriter(outDir: string, now: Date): Promise<ReportWriter> {
   let base = join(outDir, `report-${stamp(now)}`);
   for (
     let n = 2;
@@ -69,7 +97,31 @@ export async function writeIssueReport(
     base = join(outDir, `report-${stamp(now)}-${n}`);
   }
   const paths = { csv: `${base}.csv`, jsonl: `${base}.jsonl` };
-  await writeFileAtomic(paths.csv, reportCsv(rows));
-  await writeFileAtomic(paths.jsonl, reportJsonl(rows));
-  return paths;
+  const csv: FileHandle = await open(`${paths.csv}.partial`, 'w');
+  const jsonl: FileHandle = await open(`${paths.jsonl}.partial`, 'w');
+  let csvBuffer = `${CSV_HEADER.join(',')}\n`;
+  let jsonBuffer = '';
+  const drain = async (force = false): Promise<void> => {
+    if (!force && jsonBuffer.length < 64 * 1024) return;
+    const [a, b] = [csvBuffer, jsonBuffer];
+    csvBuffer = '';
+    jsonBuffer = '';
+    if (a !== '') await csv.write(a);
+    if (b !== '') await jsonl.write(b);
+  };
+  const add = (row: IssueRowReport): void => {
+    csvBuffer += reportCsvLine(row);
+    jsonBuffer += `${JSON.stringify(row)}\n`;
+  };
+  const finish = async (): Promise<{ csv: string; jsonl: string }> => {
+    await drain(true);
+    for (const handle of [csv, jsonl]) {
+      await handle.sync();
+      await handle.close();
+    }
+    await rename(`${paths.csv}.partial`, paths.csv);
+    await rename(`${paths.jsonl}.partial`, paths.jsonl);
+    return paths;
+  };
+  return { paths, add, drain, finish };
 }

@@ -1,31 +1,30 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { CsvError, parse, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { BadgesmithError } from '../core/errors.js';
 import { parseIssuedDate } from '../core/model/dates.js';
 import { isEmailAddress } from '../core/model/identity.js';
-import { readInputFile } from './files.js';
-
-/** The columns a roster may have; `name` and `email` are required. */
-export const ROSTER_COLUMNS = [
-  'name',
-  'email',
-  'issued',
-  'evidence',
-  'narrative',
-  'result',
-] as const;
+import { planHeader, type HeaderPlan, type RosterMap } from '../core/model/roster-map.js';
 
 /** One earner from a roster. `problem` says why the row cannot be issued, if it cannot. */
 export interface RosterRow {
   /** 1-based number of the data row (the header is not counted). */
   row: number;
-  /** The line in the file the row starts on. */
+  /** The line in the file the row ends on. */
   line: number;
   name: string;
+  /** The e-mail as written, or '' when the row has only an identifier. */
   email: string;
+  identifier?: string;
+  /** An achievement slug or file, for rosters that mix achievements. */
+  achievement?: string;
   issued?: Date;
   evidence?: string;
   narrative?: string;
   result?: string;
+  language?: string;
   problem?: string;
 }
 
@@ -35,101 +34,204 @@ export interface Roster {
   ignoredColumns: string[];
 }
 
-function cell(record: Record<string, string>, column: string): string | undefined {
-  const value = record[column]?.trim();
-  return value === undefined || value === '' ? undefined : value;
+const CSV_OPTIONS: Options = {
+  skip_empty_lines: true,
+  relax_column_count: true,
+  info: true,
+};
+
+function encodingError(file: string, detail: string, cause?: unknown): BadgesmithError {
+  return new BadgesmithError(
+    'ERR_ROSTER_ENCODING',
+    `roster '${file}' is not utf-8 text: ${detail}`,
+    {
+      hint: `save it as "CSV UTF-8" from your spreadsheet, or convert it: iconv -f WINDOWS-1252 -t UTF-8 '${file}' > roster-utf8.csv`,
+      ...(cause === undefined ? {} : { cause }),
+    },
+  );
 }
 
-function problemOf(
-  name: string,
-  email: string,
-  issuedText: string | undefined,
-): string | undefined {
-  if (email === '') return 'no e-mail address';
-  if (!isEmailAddress(email)) return `e-mail '${email}' is not an address`;
-  if (name === '') return 'no name';
+// UTF-16 is what "Unicode text" exports from spreadsheets give; it has a BOM or, for ASCII text,
+// a NUL byte in every other position, neither of which UTF-8 text has.
+function assertNotUtf16(start: Uint8Array, file: string): void {
+  const [a, b] = [start[0], start[1]];
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || start.includes(0)) {
+    throw encodingError(file, 'it looks like utf-16');
+  }
+}
+
+function csvError(error: unknown, file: string): BadgesmithError {
+  const line =
+    error instanceof CsvError && typeof error.lines === 'number' ? `:${error.lines}` : '';
+  const reason = error instanceof Error ? error.message.replace(/^Invalid [^:]*: /u, '') : '';
+  return new BadgesmithError(
+    'ERR_ROSTER_INVALID',
+    `roster '${file}${line}' is not valid csv: ${reason}`,
+    {
+      hint: 'quote cells that hold commas, quotes or line breaks, e.g. "Smith, Jo"',
+      cause: error,
+    },
+  );
+}
+
+function planOrThrow(header: string[], map: RosterMap, file: string): HeaderPlan {
+  const plan = planHeader(header, map);
+  if (plan.missing.length > 0) {
+    throw new BadgesmithError(
+      'ERR_ROSTER_INVALID',
+      `roster '${file}' has no column ${plan.missing.join(', ')}`,
+      {
+        hint: 'the first line must name the columns, e.g. `name,email`; map others with --map email="E-mail Address"',
+      },
+    );
+  }
+  return plan;
+}
+
+function problemOf(row: RosterRow, issuedText: string | undefined, extra: number) {
+  if (extra > 0) return `the row has ${extra} more cell(s) than the header`;
+  if (row.email === '' && row.identifier === undefined) return 'no e-mail address';
+  if (row.email !== '' && !isEmailAddress(row.email)) {
+    return `e-mail '${row.email}' is not an address`;
+  }
+  if (row.name === '') return 'no name';
   if (issuedText !== undefined && parseIssuedDate(issuedText) === undefined) {
     return `issued date '${issuedText}' is not YYYY-MM-DD or an ISO date-time with a zone`;
   }
   return undefined;
 }
 
-function toRow(record: Record<string, string>, row: number, line: number): RosterRow {
-  const name = cell(record, 'name') ?? '';
-  const email = cell(record, 'email') ?? '';
-  const issuedText = cell(record, 'issued');
-  const result: RosterRow = { row, line, name, email };
-  const problem = problemOf(name, email, issuedText);
-  if (problem !== undefined) result.problem = problem;
-  const issued = issuedText === undefined ? undefined : parseIssuedDate(issuedText);
-  if (issued !== undefined) result.issued = issued;
-  for (const column of ['evidence', 'narrative', 'result'] as const) {
-    const value = cell(record, column);
-    if (value !== undefined) result[column] = value;
+function toRow(cells: string[], plan: HeaderPlan, row: number, line: number): RosterRow {
+  const values: Partial<Record<string, string>> = {};
+  plan.fields.forEach((field, i) => {
+    const value = cells[i]?.trim();
+    if (field !== undefined && value !== undefined && value !== '') values[field] = value;
+  });
+  const result: RosterRow = { row, line, name: values.name ?? '', email: values.email ?? '' };
+  for (const field of ['identifier', 'achievement', 'evidence', 'narrative', 'result'] as const) {
+    const value = values[field];
+    if (value !== undefined) result[field] = value;
   }
+  if (values.language !== undefined) result.language = values.language;
+  const issued = values.issued === undefined ? undefined : parseIssuedDate(values.issued);
+  if (issued !== undefined) result.issued = issued;
+  const problem = problemOf(result, values.issued, cells.length - plan.fields.length);
+  if (problem !== undefined) result.problem = problem;
   return result;
 }
 
+interface Parsed {
+  record: string[];
+  info: { lines: number };
+}
+
 /**
- * Parses a roster CSV (UTF-8, first line = column names, case-insensitive). A file that cannot be
- * read as a table is ERR_ROSTER_INVALID; a bad row is not an error here: it comes back with a
- * `problem`, so the run can report it and go on with the others.
+ * Parses a roster CSV held in memory (UTF-8 with or without BOM, any line ends). A file that
+ * cannot be read as a table is ERR_ROSTER_INVALID; a bad row is not an error here: it comes back
+ * with a `problem`, so the run can report it and go on with the others.
  *
- * @example parseRoster('name,email\nAda,ada@example.org\n', 'cohort.csv').rows[0]?.email
+ * @example parseRoster(new TextEncoder().encode('name,email\nAda,ada@example.org\n'), 'r.csv')
  */
-export function parseRoster(bytes: Uint8Array, file: string): Roster {
+export function parseRoster(bytes: Uint8Array, file: string, map: RosterMap = {}): Roster {
+  assertNotUtf16(bytes.subarray(0, 4096), file);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new BadgesmithError('ERR_ROSTER_ENCODING', `roster '${file}' is not utf-8 text`, {
-      hint: 'save the file as "CSV UTF-8" from your spreadsheet',
-      cause: error,
-    });
+    throw encodingError(file, 'it looks like latin-1 or windows-1252', error);
   }
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  let header: string[] = [];
+  let records: Parsed[];
   try {
-    const parsed: unknown = parse(text, {
-      bom: true,
-      columns: (names: string[]) => (header = names.map((n) => n.trim().toLowerCase())),
-      skip_empty_lines: true,
-      relax_column_count_less: true,
-      info: true,
-    });
-    records = parsed as { record: Record<string, string>; info: { lines: number } }[];
+    records = parseSync(text, CSV_OPTIONS) as unknown as Parsed[];
   } catch (error) {
-    const line =
-      error instanceof CsvError && typeof error.lines === 'number' ? `:${error.lines}` : '';
-    const reason = error instanceof Error ? error.message.replace(/^Invalid [^:]*: /u, '') : '';
-    throw new BadgesmithError(
-      'ERR_ROSTER_INVALID',
-      `roster '${file}${line}' is not valid csv: ${reason}`,
-      {
-        hint: 'every line needs as many comma-separated cells as the header; quote cells with commas',
-        cause: error,
-      },
-    );
+    throw csvError(error, file);
   }
-  for (const required of ['name', 'email']) {
-    if (!header.includes(required)) {
-      throw new BadgesmithError(
-        'ERR_ROSTER_INVALID',
-        `roster '${file}' has no '${required}' column`,
-        {
-          hint: 'the first line must name the columns, e.g. `name,email`',
-        },
-      );
-    }
-  }
-  const known = new Set<string>(ROSTER_COLUMNS);
+  const [header, ...data] = records;
+  const plan = planOrThrow(header?.record ?? [], map, file);
   return {
-    rows: records.map(({ record, info }, index) => toRow(record, index + 1, info.lines)),
-    ignoredColumns: header.filter((name) => !known.has(name)),
+    rows: data.map(({ record, info }, i) => toRow(record, plan, i + 1, info.lines)),
+    ignoredColumns: plan.ignored,
   };
 }
 
-/** Reads and parses a roster file (see {@link parseRoster}). */
-export async function readRoster(path: string): Promise<Roster> {
-  return parseRoster(await readInputFile(path, 'roster'), path);
+/** A roster opened for streaming: its header plan, then its rows one by one. */
+export interface RosterStream {
+  ignoredColumns: string[];
+  /** Bytes of the file read so far, for progress. */
+  bytesRead: () => number;
+  rows: AsyncGenerator<RosterRow>;
+}
+
+async function* decodedText(path: string, file: string, counter: { bytes: number }) {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    const bytes = chunk as Buffer;
+    if (first) assertNotUtf16(bytes.subarray(0, 4096), file);
+    first = false;
+    try {
+      yield decoder.decode(bytes, { stream: true });
+    } catch (error) {
+      throw encodingError(file, 'it looks like latin-1 or windows-1252', error);
+    }
+    counter.bytes += bytes.length;
+  }
+  yield decoder.decode();
+}
+
+async function assertFile(path: string): Promise<void> {
+  try {
+    if ((await stat(path)).isDirectory()) {
+      throw new BadgesmithError('ERR_FILE_UNREADABLE', `roster '${path}' is a folder, not a file`);
+    }
+  } catch (error) {
+    if (error instanceof BadgesmithError) throw error;
+    throw new BadgesmithError('ERR_FILE_NOT_FOUND', `roster '${path}' does not exist`, {
+      hint: 'check the path and the current folder',
+    });
+  }
+}
+
+/**
+ * Opens a roster for streaming: memory stays flat however long the file is. Reads the header
+ * (throws ERR_ROSTER_INVALID / ERR_ROSTER_ENCODING as {@link parseRoster} does), then yields
+ * rows as the file is read.
+ *
+ * @example for await (const row of (await openRoster('cohort.csv')).rows) console.log(row.name);
+ */
+export async function openRoster(path: string, map: RosterMap = {}): Promise<RosterStream> {
+  await assertFile(path);
+  const counter = { bytes: 0 };
+  const source = Readable.from(decodedText(path, path, counter));
+  const parser = source.pipe(parse(CSV_OPTIONS));
+  source.on('error', (error) => parser.destroy(error));
+  const records = (async function* () {
+    try {
+      for await (const item of parser) yield item as Parsed;
+    } catch (error) {
+      if (error instanceof BadgesmithError) throw error;
+      throw csvError(error, path);
+    }
+  })();
+  const first = await records.next();
+  const plan = planOrThrow(first.done === true ? [] : first.value.record, map, path);
+  async function* rows(): AsyncGenerator<RosterRow> {
+    let row = 0;
+    for await (const { record, info } of records) {
+      row += 1;
+      yield toRow(record, plan, row, info.lines);
+    }
+  }
+  return { ignoredColumns: plan.ignored, bytesRead: () => counter.bytes, rows: rows() };
+}
+
+/**
+ * Reads a whole roster through once, checking its encoding and CSV syntax, and counts its data
+ * rows; a run does this first so that a broken line stops it before anything is issued.
+ */
+export async function countRosterRows(path: string, map: RosterMap = {}): Promise<number> {
+  const roster = await openRoster(path, map);
+  let count = 0;
+  for await (const _row of roster.rows) count += 1;
+  return count;
 }

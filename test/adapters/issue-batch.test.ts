@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractBadge, readPngChunks } from '../../src/core/bake/index.js';
 import { BadgesmithError } from '../../src/core/errors.js';
 import { loadAchievement } from '../../src/adapters/achievement-file.js';
-import { issueBatch } from '../../src/adapters/issue-batch.js';
+import { issueBatch, type IssueBatch } from '../../src/adapters/issue-batch.js';
+import type { IssueRowReport } from '../../src/adapters/issue-report.js';
 import {
   initIssuerFolder,
   loadIssuer,
@@ -19,6 +20,13 @@ let issuer: LoadedIssuer;
 let artworkPng: Uint8Array;
 
 const issued = new Date('2025-06-01T00:00:00Z');
+const now = new Date('2025-06-02T00:00:00Z');
+
+async function collect(batch: Omit<IssueBatch, 'now'>): Promise<IssueRowReport[]> {
+  const reports: IssueRowReport[] = [];
+  await issueBatch({ now, ...batch, onRow: (r) => reports.push(r) });
+  return reports;
+}
 const row = { row: 1, line: 2, name: 'Ada Lovelace', email: 'ada@example.org' };
 
 beforeAll(async () => {
@@ -42,7 +50,7 @@ describe('issueBatch', () => {
   it('bakes PNG artwork without placeholders as it is: only the credential chunk is added', async () => {
     const achievement = await loadAchievement(join(dir, 'achievements', 'fixed.yaml'));
     const outDir = join(dir, 'out-fixed');
-    const [report] = await issueBatch({
+    const [report] = await collect({
       issuer,
       achievement,
       rows: [row],
@@ -50,7 +58,7 @@ describe('issueBatch', () => {
       outDir,
       issued,
     });
-    expect(report?.status).toBe('ok');
+    expect(report?.status).toBe('issued');
     const png = await readFile(
       join(
         outDir,
@@ -79,6 +87,7 @@ describe('issueBatch', () => {
       format: 'both',
       outDir: join(dir, 'x'),
       issued,
+      now,
     });
     await expect(attempt).rejects.toBeInstanceOf(BadgesmithError);
     await expect(attempt).rejects.toMatchObject({ code: 'ERR_USAGE_CONFLICT' });
@@ -86,8 +95,7 @@ describe('issueBatch', () => {
 
   it('reports a bad row and goes on with the next one', async () => {
     const achievement = await loadAchievement(join(dir, 'achievements', 'first-badge.yaml'));
-    const seen: number[] = [];
-    const reports = await issueBatch({
+    const reports = await collect({
       issuer,
       achievement,
       rows: [
@@ -97,12 +105,10 @@ describe('issueBatch', () => {
       format: 'svg',
       outDir: join(dir, 'out-rows'),
       issued,
-      onRow: (r) => seen.push(r.row),
     });
-    expect(seen).toEqual([1, 2]);
     expect(reports.map((r) => [r.row, r.status, r.reason])).toEqual([
       [1, 'failed', 'row 1: no e-mail address'],
-      [2, 'ok', undefined],
+      [2, 'issued', undefined],
     ]);
     expect(reports[0]?.files).toEqual([]);
   });
@@ -119,5 +125,52 @@ describe('renderSvgToPng', () => {
     await expect(renderSvgToPng('<svg', 'b.svg')).rejects.toMatchObject({
       code: 'ERR_TEMPLATE_INVALID',
     });
+  });
+});
+
+describe('issueBatch: ledger, stable ids, duplicates', () => {
+  it('gives each row a stable id, skips what the ledger has, reports a repeated row once', async () => {
+    const achievement = await loadAchievement(join(dir, 'achievements', 'fixed.yaml'));
+    const outDir = join(dir, 'out-ledger');
+    const rows = [
+      { row: 1, line: 2, name: 'Ada', email: 'ada@example.org' },
+      { row: 2, line: 3, name: 'Ada L.', email: ' ADA@example.org' },
+      { row: 3, line: 4, name: 'Bo', email: 'bo@example.org' },
+    ];
+    const base = { issuer, achievement, format: 'png' as const, outDir, issued };
+    const first = await collect({ ...base, rows: rows.slice(0, 1) });
+    expect(first.map((r) => r.status)).toEqual(['issued']);
+    const second = await collect({ ...base, rows });
+    expect(second.map((r) => [r.row, r.status, r.reason])).toEqual([
+      [1, 'skipped', 'already issued'],
+      [2, 'duplicate', 'row 2: same earner and achievement as row 1'],
+      [3, 'issued', undefined],
+    ]);
+    expect(second[0]?.credentialId).toBe(first[0]?.credentialId);
+    expect(second[0]?.files).toEqual(first[0]?.files);
+    const ledger = (await readFile(join(outDir, 'issue-ledger.jsonl'), 'utf8')).trim().split('\n');
+    expect(ledger.map((line) => (JSON.parse(line) as { row: number }).row)).toEqual([1, 3]);
+    const third = await collect({ ...base, rows });
+    expect(third.map((r) => r.status)).toEqual(['skipped', 'duplicate', 'skipped']);
+    const files = (await readdir(outDir)).filter((f) => !f.startsWith('report-'));
+    expect(files.sort()).toEqual(
+      [...(first[0]?.files ?? []), ...(second[2]?.files ?? []), 'issue-ledger.jsonl'].sort(),
+    );
+  });
+
+  it('a dry run writes nothing and says what would be issued', async () => {
+    const achievement = await loadAchievement(join(dir, 'achievements', 'fixed.yaml'));
+    const outDir = join(dir, 'out-dry');
+    const reports = await collect({
+      issuer,
+      achievement,
+      rows: [row],
+      format: 'png',
+      outDir,
+      issued,
+      dryRun: true,
+    });
+    expect(reports.map((r) => r.status)).toEqual(['would-issue']);
+    await expect(readdir(outDir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

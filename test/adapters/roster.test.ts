@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BadgesmithError } from '../../src/core/errors.js';
 import { parseRoster } from '../../src/adapters/roster.js';
 import { reportCsv } from '../../src/adapters/issue-report.js';
+import { countRosterRows, openRoster } from '../../src/adapters/roster.js';
+import { fileStem, safeSlug } from '../../src/core/model/file-slug.js';
+import { parseMapOptions } from '../../src/core/model/roster-map.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -23,7 +29,7 @@ describe('parseRoster', () => {
       ),
       'cohort.csv',
     );
-    expect(roster.ignoredColumns).toEqual(['colour']);
+    expect(roster.ignoredColumns).toEqual(['Colour']);
     expect(roster.rows).toEqual([
       {
         row: 1,
@@ -63,13 +69,21 @@ describe('parseRoster', () => {
   it('rejects a roster without an email column', () => {
     const error = failure(bytes('name,mail\nAda,ada@example.org\n'));
     expect(error.code).toBe('ERR_ROSTER_INVALID');
-    expect(error.message).toBe("roster 'cohort.csv' has no 'email' column");
+    expect(error.message).toBe("roster 'cohort.csv' has no column 'email' (or 'identifier')");
   });
 
-  it('rejects a ragged line with its line number', () => {
-    const error = failure(bytes('name,email\nAda,ada@example.org\nBob,bob@example.org,extra\n'));
+  it('reports a row with more cells than the header as a bad row', () => {
+    const roster = parseRoster(
+      bytes('name,email\nAda,ada@example.org\nBob,bob@example.org,extra\n'),
+      'cohort.csv',
+    );
+    expect(roster.rows[1]?.problem).toBe('the row has 1 more cell(s) than the header');
+  });
+
+  it('rejects an unclosed quote with its line number', () => {
+    const error = failure(bytes('name,email\n"Ada,ada@example.org\n'));
     expect(error.code).toBe('ERR_ROSTER_INVALID');
-    expect(error.message).toMatch(/^roster 'cohort\.csv:3' is not valid csv: /u);
+    expect(error.message).toMatch(/^roster 'cohort\.csv:\d+' is not valid csv: /u);
   });
 
   it('rejects text that is not UTF-8', () => {
@@ -87,7 +101,7 @@ describe('reportCsv', () => {
           name: '=HYPERLINK("x")',
           email: 'a@b.org',
           files: ['a.png', 'a.jwt'],
-          status: 'ok',
+          status: 'issued',
         },
         {
           row: 2,
@@ -99,9 +113,139 @@ describe('reportCsv', () => {
         },
       ]),
     ).toBe(
-      'row,name,email,credential_id,files,status,reason\n' +
-        `1,"'=HYPERLINK(""x"")",a@b.org,,a.png;a.jwt,ok,\n` +
-        '2,"Smith, Jo",,,,failed,row 2: no e-mail address\n',
+      'row,name,email,identifier,credential_id,files,status,reason\n' +
+        `1,"'=HYPERLINK(""x"")",a@b.org,,,a.png;a.jwt,issued,\n` +
+        '2,"Smith, Jo",,,,,failed,row 2: no e-mail address\n',
     );
+  });
+});
+
+async function streamed(content: Uint8Array | string, map = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'badgesmith-roster-'));
+  const path = join(dir, 'r.csv');
+  await writeFile(path, content);
+  const roster = await openRoster(path, map);
+  const rows = [];
+  for await (const row of roster.rows) rows.push(row);
+  return { rows, ignored: roster.ignoredColumns, path };
+}
+
+async function streamFailure(content: Uint8Array | string): Promise<BadgesmithError> {
+  try {
+    await streamed(content);
+  } catch (error) {
+    if (error instanceof BadgesmithError) return error;
+    throw error;
+  }
+  throw new Error('expected the roster to be rejected');
+}
+
+describe('openRoster (streaming) and the kinds of CSV a spreadsheet writes', () => {
+  it('reads UTF-8 with a BOM and CRLF line ends', async () => {
+    const { rows } = await streamed(
+      '\uFEFFname,email\r\nAda,ada@example.org\r\nBo,bo@example.org\r\n',
+    );
+    expect(rows.map((r) => [r.row, r.name, r.email])).toEqual([
+      [1, 'Ada', 'ada@example.org'],
+      [2, 'Bo', 'bo@example.org'],
+    ]);
+  });
+
+  it('keeps quoted commas and line breaks inside one cell', async () => {
+    const { rows } = await streamed(
+      'name,email,narrative\n"Smith, Jo",jo@example.org,"line one\nline two, ""quoted"""\nCy,cy@example.org,\n',
+    );
+    expect(rows[0]?.name).toBe('Smith, Jo');
+    expect(rows[0]?.narrative).toBe('line one\nline two, "quoted"');
+    expect(rows[1]).toMatchObject({ row: 2, line: 4, name: 'Cy' });
+  });
+
+  it('maps headers with --map field="Header" and reads every per-row field', async () => {
+    const map = parseMapOptions(['email="E-mail Address"', 'name=Full Name', "result='Grade'"]);
+    expect(map).toEqual({ email: 'E-mail Address', name: 'Full Name', result: 'Grade' });
+    const { rows, ignored } = await streamed(
+      'Full Name,e-mail address,Grade,issued,evidence,narrative,language,achievement,Notes\n' +
+        'Ada,ada@example.org,A+,2025-06-01,https://x.org/e,did it,fr,first-badge,n\n',
+      map,
+    );
+    expect(ignored).toEqual(['Notes']);
+    expect(rows[0]).toEqual({
+      row: 1,
+      line: 2,
+      name: 'Ada',
+      email: 'ada@example.org',
+      result: 'A+',
+      issued: new Date('2025-06-01T00:00:00Z'),
+      evidence: 'https://x.org/e',
+      narrative: 'did it',
+      language: 'fr',
+      achievement: 'first-badge',
+    });
+  });
+
+  it('names a mapped header the file lacks', async () => {
+    await expect(
+      (async () => {
+        const dir = await mkdtemp(join(tmpdir(), 'badgesmith-roster-'));
+        await writeFile(join(dir, 'r.csv'), 'name,mail\nAda,a@b.org\n');
+        await openRoster(join(dir, 'r.csv'), { email: 'E-mail Address' });
+      })(),
+    ).rejects.toMatchObject({
+      code: 'ERR_ROSTER_INVALID',
+      message: expect.stringContaining("'E-mail Address' (mapped to email)"),
+    });
+  });
+
+  it('takes an identifier instead of an e-mail', async () => {
+    const { rows } = await streamed('name,identifier\nAda,did:example:ada\nBo,\n');
+    expect(rows.map((r) => [r.identifier, r.problem])).toEqual([
+      ['did:example:ada', undefined],
+      [undefined, 'no e-mail address'],
+    ]);
+  });
+
+  it('rejects UTF-16 (with or without BOM) and Latin-1 text, saying how to convert', async () => {
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('name,email\n', 'utf16le'),
+    ]);
+    const bare = Buffer.from('name,email\nAda,a@b.org\n', 'utf16le');
+    const latin1 = Buffer.from('name,email\nJos\xe9,jose@example.org\n', 'latin1');
+    for (const [input, detail] of [
+      [utf16, 'it looks like utf-16'],
+      [bare, 'it looks like utf-16'],
+      [latin1, 'it looks like latin-1 or windows-1252'],
+    ] as const) {
+      const error = await streamFailure(input);
+      expect(error.code).toBe('ERR_ROSTER_ENCODING');
+      expect(error.message.endsWith(`is not utf-8 text: ${detail}`)).toBe(true);
+      expect(error.hint).toContain('iconv -f WINDOWS-1252 -t UTF-8');
+      expect(() => parseRoster(input, 'x.csv')).toThrow(/is not utf-8 text/u);
+    }
+  });
+
+  it('counts the rows of a whole file, and stops on broken CSV', async () => {
+    const { path } = await streamed('name,email\nA,a@b.org\n');
+    await writeFile(path, 'name,email\nA,a@b.org\n"B,b@b.org\n');
+    await expect(countRosterRows(path)).rejects.toMatchObject({ code: 'ERR_ROSTER_INVALID' });
+    await writeFile(path, 'name,email\nA,a@b.org\n\nB,b@b.org\n');
+    expect(await countRosterRows(path)).toBe(2);
+  });
+});
+
+describe('file names from earner names', () => {
+  it('never leave the folder, fold unicode, avoid reserved names, resolve collisions stably', () => {
+    expect(safeSlug('../../etc/passwd')).toBe('etc-passwd');
+    expect(safeSlug('..\\..\\boot.ini')).toBe('boot-ini');
+    expect(safeSlug('Zoë 🎉')).toBe(safeSlug('Zoe\u0308 🎉'));
+    expect(safeSlug('CON')).toBe('con-badge');
+    expect(safeSlug('🎉')).toBe('badge');
+    const id = 'urn:uuid:0b6f1c2d-aaaa-5bbb-8ccc-123456789abc';
+    const taken = new Set<string>();
+    const first = fileStem('../Zoë 🎉', id, taken);
+    expect(first).toBe('zoe-0b6f1c2d');
+    taken.add(first);
+    expect(fileStem('Zoë', id, taken)).toBe('zoe-0b6f1c2daaaa');
+    expect(fileStem('Zoë', id, taken)).toBe('zoe-0b6f1c2daaaa');
   });
 });

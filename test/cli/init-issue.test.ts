@@ -128,10 +128,11 @@ describe('badgesmith issue', () => {
       /^ISSUED row 1 Zoë <Ada>: one\/zoe-ada-[0-9a-f]{8}\.credential\.jwt, one\/zoe-ada-[0-9a-f]{8}\.png\n/u,
     );
     expect(result.stdout).toMatch(
-      /issued 1, failed 0; report: one\/report-\d{8}T\d{6}Z\.csv \(and \.jsonl\)\n$/u,
+      /issued 1, skipped 0 \(already issued\), duplicates 0, failed 0; report: one\/report-\d{8}T\d{6}Z\.csv \(and \.jsonl\); ledger: one\/issue-ledger\.jsonl\n$/u,
     );
     const files = (await readdir(join(folder, 'one'))).sort();
-    expect(files).toHaveLength(4);
+    expect(files).toHaveLength(5);
+    expect(files).toContain('issue-ledger.jsonl');
     const png = files.find((f) => f.endsWith('.png'))!;
     const jwt = (
       await readFile(
@@ -162,7 +163,7 @@ describe('badgesmith issue', () => {
         join(
           folder,
           'one',
-          files.find((f) => f.endsWith('.jsonl'))!,
+          files.find((f) => f.startsWith('report-') && f.endsWith('.jsonl'))!,
         ),
         'utf8',
       )
@@ -178,7 +179,7 @@ describe('badgesmith issue', () => {
         email: 'Zoe@Example.org',
         credentialId: claims.jti,
         files: [jwtFile, png],
-        status: 'ok',
+        status: 'issued',
       },
     ]);
   });
@@ -204,7 +205,9 @@ describe('badgesmith issue', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('FAILED row 2 (No Mail): row 2: no e-mail address\n');
-    expect(result.stdout).toMatch(/issued 2, failed 1; report: batch\/report-\d{8}T\d{6}Z\.csv/u);
+    expect(result.stdout).toMatch(
+      /^issued 2, skipped 0 \(already issued\), duplicates 0, failed 1; report: batch\/report-\d{8}T\d{6}Z\.csv/u,
+    );
     const files = await readdir(join(folder, 'batch'));
     expect(files.filter((f) => f.endsWith('.svg'))).toHaveLength(2);
     expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(0);
@@ -217,11 +220,11 @@ describe('badgesmith issue', () => {
       'utf8',
     );
     const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('row,name,email,credential_id,files,status,reason');
+    expect(lines[0]).toBe('row,name,email,identifier,credential_id,files,status,reason');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe('2,No Mail,,,,failed,row 2: no e-mail address');
+    expect(lines[2]).toBe('2,No Mail,,,,,failed,row 2: no e-mail address');
     expect(lines[1]).toMatch(
-      /^1,Ada Lovelace,ada@example\.org,urn:uuid:[0-9a-f-]{36},ada-lovelace-[0-9a-f]{8}\.credential\.jwt;ada-lovelace-[0-9a-f]{8}\.svg,ok,$/u,
+      /^1,Ada Lovelace,ada@example\.org,,urn:uuid:[0-9a-f-]{36},ada-lovelace-[0-9a-f]{8}\.credential\.jwt;ada-lovelace-[0-9a-f]{8}\.svg,issued,$/u,
     );
     const svg = await readFile(
       join(
@@ -243,8 +246,10 @@ describe('badgesmith issue', () => {
     const args = ['issue', '--achievement', 'first-badge', '--roster', 'rosters/dry.csv'];
     const result = run([...args, '--out', 'dry', '--dry-run'], folder);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('FAILED row 2 (No Mail): no e-mail address\n');
-    expect(result.stdout).toBe('dry run: would issue 1, failed 1; nothing written to dry\n');
+    expect(result.stderr).toBe('FAILED row 2 (No Mail): row 2: no e-mail address\n');
+    expect(result.stdout).toMatch(
+      /^WOULD ISSUE row 1 Ada Lovelace: dry\/ada-lovelace-[0-9a-f]{8}\.credential\.jwt\ndry run: would issue 1, skipped 0 \(already issued\), duplicates 0, failed 1; nothing written\n$/u,
+    );
     await expect(stat(join(folder, 'dry'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 

@@ -7,6 +7,7 @@ import { registerExtract } from './extract.js';
 import { registerVerify } from './verify.js';
 import { registerTrust } from './trust.js';
 import { registerKeys } from './keys.js';
+import { registerRoster } from './roster.js';
 
 /** One command module registers its verb on the program. */
 export type RegisterCommand = (program: Command, getContext: () => CliContext) => void;
@@ -17,6 +18,7 @@ const registrations: RegisterCommand[] = [
   registerBake,
   registerExtract,
   registerVerify,
+  registerRoster,
   registerTrust,
   registerKeys,
 ];

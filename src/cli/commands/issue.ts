@@ -4,12 +4,19 @@ import { BadgesmithError, EXIT } from '../../core/errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../core/model/config.js';
 import { parseIssuedDate } from '../../core/model/dates.js';
 import { isEmailAddress } from '../../core/model/identity.js';
+import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
 import { loadAchievement } from '../../adapters/achievement-file.js';
-import { assertFormatFits, issueBatch } from '../../adapters/issue-batch.js';
-import { writeIssueReport } from '../../adapters/issue-report.js';
-import { loadIssuer, resolveAchievementPath } from '../../adapters/issuer-folder.js';
-import { readRoster, type RosterRow } from '../../adapters/roster.js';
+import { PROOF_KINDS, type ProofKind } from '../../adapters/credential-signer.js';
+import { issueBatch, type BatchSummary } from '../../adapters/issue-batch.js';
+import type { IssueRowReport } from '../../adapters/issue-report.js';
+import {
+  loadIssuer,
+  resolveAchievementPath,
+  type LoadedIssuer,
+} from '../../adapters/issuer-folder.js';
+import { countRosterRows, openRoster, type RosterRow } from '../../adapters/roster.js';
 import type { CliContext } from '../context.js';
+import { createProgress } from '../progress.js';
 import { askText } from '../prompts.js';
 
 interface IssueFlags {
@@ -18,11 +25,15 @@ interface IssueFlags {
   name?: string;
   email?: string;
   roster?: string;
+  map: string[];
   format?: string;
   out?: string;
   issued?: string;
   json?: boolean;
   dryRun?: boolean;
+  jobs?: string;
+  fsync?: boolean;
+  proof?: string;
 }
 
 function missing(flag: string, what: string): BadgesmithError {
@@ -31,17 +42,23 @@ function missing(flag: string, what: string): BadgesmithError {
   });
 }
 
+function parseProof(value: string): ProofKind {
+  const proof = PROOF_KINDS.find((known) => known === value.toLowerCase());
+  if (proof === undefined) {
+    throw badOption(`--proof '${value}' is not jwt or di`, 'use --proof jwt or --proof di');
+  }
+  return proof;
+}
+
+function badOption(message: string, hint: string): BadgesmithError {
+  return new BadgesmithError('ERR_USAGE_BAD_OPTION', message, { hint });
+}
+
 function parseFormat(value: string | undefined, fallback: OutputFormat): OutputFormat {
   if (value === undefined) return fallback;
   const format = OUTPUT_FORMATS.find((known) => known === value.toLowerCase());
   if (format === undefined) {
-    throw new BadgesmithError(
-      'ERR_USAGE_BAD_OPTION',
-      `--format '${value}' is not png, svg or both`,
-      {
-        hint: 'use --format png, --format svg or --format both',
-      },
-    );
+    throw badOption(`--format '${value}' is not png, svg or both`, 'use --format png, svg or both');
   }
   return format;
 }
@@ -50,14 +67,33 @@ function parseIssued(value: string | undefined, now: Date): Date {
   if (value === undefined) return now;
   const date = parseIssuedDate(value);
   if (date === undefined) {
-    throw new BadgesmithError('ERR_USAGE_BAD_OPTION', `--issued '${value}' is not a date`, {
-      hint: 'write --issued 2025-06-01 or --issued 2025-06-01T09:30:00Z',
-    });
+    throw badOption(
+      `--issued '${value}' is not a date`,
+      'write --issued 2025-06-01 or 2025-06-01T09:30:00Z',
+    );
   }
   return date;
 }
 
-async function rowsFrom(flags: IssueFlags, ctx: CliContext): Promise<RosterRow[]> {
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) {
+    throw badOption(
+      `--jobs '${value}' is not a number of threads`,
+      'use --jobs 0 (no threads) up to --jobs 256',
+    );
+  }
+  return jobs;
+}
+
+interface Rows {
+  rows: AsyncIterable<RosterRow> | RosterRow[];
+  total: number;
+  fromRoster: boolean;
+}
+
+async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer): Promise<Rows> {
   if (flags.roster !== undefined) {
     if (flags.name !== undefined || flags.email !== undefined) {
       throw new BadgesmithError(
@@ -68,13 +104,18 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext): Promise<RosterRow[]
         },
       );
     }
-    const roster = await readRoster(resolve(ctx.cwd, flags.roster));
+    const map = mergeRosterMaps(issuer.config.roster?.map, parseMapOptions(flags.map));
+    const path = resolve(ctx.cwd, flags.roster);
+    // A first pass checks the encoding and every line's CSV syntax, so a broken file stops the
+    // run before anything is issued, and it gives the progress bar its total.
+    const total = await countRosterRows(path, map);
+    const roster = await openRoster(path, map);
     if (roster.ignoredColumns.length > 0) {
       ctx.err(
         `warning: ignored roster columns: ${roster.ignoredColumns.map((c) => `'${c}'`).join(', ')}`,
       );
     }
-    return roster.rows;
+    return { rows: roster.rows, total, fromRoster: true };
   }
   let { name, email } = flags;
   if (ctx.interactive) {
@@ -89,84 +130,113 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext): Promise<RosterRow[]
   if (email === undefined)
     throw missing('--email', "the earner's e-mail (or give --roster <file.csv>)");
   if (!isEmailAddress(email)) {
-    throw new BadgesmithError(
-      'ERR_USAGE_BAD_OPTION',
+    throw badOption(
       `--email '${email}' is not an e-mail address`,
-      {
-        hint: 'pass the earner address, e.g. --email ada@example.org',
-      },
+      'pass the earner address, e.g. --email ada@example.org',
     );
   }
-  return [{ row: 1, line: 1, name, email }];
+  return { rows: [{ row: 1, line: 1, name, email }], total: 1, fromRoster: false };
 }
 
-async function achievementRef(flags: IssueFlags, ctx: CliContext): Promise<string> {
+async function achievementRef(flags: IssueFlags, ctx: CliContext): Promise<string | undefined> {
   if (flags.achievement !== undefined) return flags.achievement;
+  if (flags.roster !== undefined) return undefined;
   if (ctx.interactive) return askText('Achievement (file or slug):', { required: true });
   throw missing('--achievement', 'the achievement file or slug to issue');
 }
 
-// --dry-run checks the config, key, achievement, artwork and every row, and writes nothing.
-function dryRun(rows: RosterRow[], outDir: string, ctx: CliContext): number {
-  const bad = rows.filter((row) => row.problem !== undefined);
-  for (const row of bad)
-    ctx.err(`FAILED row ${row.row} (${row.name || '-'}): ${row.problem ?? ''}`);
-  const where = relative(ctx.cwd, outDir) || outDir;
-  ctx.out(
-    `dry run: would issue ${rows.length - bad.length}, failed ${bad.length}; nothing written to ${where}`,
-  );
-  return bad.length > 0 ? EXIT.notValid : EXIT.ok;
+function describeRow(r: IssueRowReport, shown: (file: string) => string): string | undefined {
+  const who = r.name || '-';
+  if (r.status === 'failed') return `FAILED row ${r.row} (${who}): ${r.reason ?? ''}`;
+  if (r.status === 'duplicate') return `DUPLICATE row ${r.row} (${who}): ${r.reason ?? ''}`;
+  if (r.status === 'skipped')
+    return `SKIPPED row ${r.row} ${who}: already issued, ${r.files.map(shown).join(', ')}`;
+  if (r.status === 'would-issue')
+    return `WOULD ISSUE row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
+  return `ISSUED row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
+}
+
+function summaryLine(s: BatchSummary, ctx: CliContext, shown: (p: string) => string, dry: boolean) {
+  const failed = s.failed > 0 ? ctx.color.red(`failed ${s.failed}`) : `failed ${s.failed}`;
+  const counts = `skipped ${s.skipped} (already issued), duplicates ${s.duplicates}, ${failed}`;
+  if (dry) return `dry run: would issue ${s.issued}, ${counts}; nothing written`;
+  const head = s.interrupted ? `INTERRUPTED after ${s.total} rows: issued` : 'issued';
+  const report = s.report === undefined ? '' : `; report: ${shown(s.report.csv)} (and .jsonl)`;
+  return `${head} ${s.issued}, ${counts}${report}; ledger: ${shown(s.ledger)}`;
 }
 
 async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const issuer = await loadIssuer(resolve(ctx.cwd, flags.config), ctx.err);
   const ref = await achievementRef(flags, ctx);
-  const achievement = await loadAchievement(await resolveAchievementPath(ref, ctx.cwd, issuer.dir));
+  const load = async (r: string) =>
+    loadAchievement(await resolveAchievementPath(r, ctx.cwd, issuer.dir));
+  const achievement = ref === undefined ? undefined : await load(ref);
   const format = parseFormat(flags.format, issuer.config.defaults.format);
+  const jobs = parseJobs(flags.jobs);
   const now = ctx.now();
   const issued = parseIssued(flags.issued, now);
-  const rows = await rowsFrom(flags, ctx);
-  const outDir =
+  const { rows, total, fromRoster } = await rowsFrom(flags, ctx, issuer);
+  const outDir = resolve(
     flags.out === undefined
       ? resolve(issuer.dir, issuer.config.defaults.output)
-      : resolve(ctx.cwd, flags.out);
-  assertFormatFits(achievement, format);
-  if (flags.dryRun === true) return dryRun(rows, outDir, ctx);
-  const reports = await issueBatch({
-    issuer,
-    achievement,
-    rows,
-    format,
-    outDir,
-    issued,
-    onRow: (report) => {
-      if (report.status === 'failed')
-        ctx.err(`FAILED row ${report.row} (${report.name || '-'}): ${report.reason ?? ''}`);
-      else if (ctx.verbosity > 1) ctx.err(`ok row ${report.row}: ${report.files.join(', ')}`);
-    },
-  });
-  const paths = await writeIssueReport(outDir, reports, now);
-  const issuedCount = reports.filter((r) => r.status === 'ok').length;
-  const failed = reports.length - issuedCount;
-  const shown = (path: string): string => relative(ctx.cwd, path) || path;
-  if (flags.json === true) {
-    ctx.out(
-      JSON.stringify(
-        { issued: issuedCount, failed, outDir, report: paths, rows: reports },
-        null,
-        2,
-      ),
-    );
-  } else {
-    for (const report of reports.filter((r) => r.status === 'ok')) {
-      ctx.out(
-        `${ctx.color.green('ISSUED')} row ${report.row} ${report.name}: ${report.files.map((file) => shown(resolve(outDir, file))).join(', ')}`,
-      );
-    }
-    const failedWord = failed > 0 ? ctx.color.red(`failed ${failed}`) : `failed ${failed}`;
-    ctx.out(`issued ${issuedCount}, ${failedWord}; report: ${shown(paths.csv)} (and .jsonl)`);
+      : resolve(ctx.cwd, flags.out),
+  );
+  const shown = (file: string): string => relative(ctx.cwd, resolve(outDir, file)) || file;
+  const dry = flags.dryRun === true;
+  const json = flags.json === true;
+  const progress = createProgress(ctx, total, (text) => process.stderr.write(text));
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let count = 0;
+  let firstJsonRow = true;
+  if (json) ctx.out('{\n"rows": [');
+  let summary: BatchSummary;
+  try {
+    summary = await issueBatch({
+      issuer,
+      ...(achievement === undefined ? {} : { achievement }),
+      loadAchievement: load,
+      rows,
+      format,
+      ...(flags.proof === undefined ? {} : { proof: parseProof(flags.proof) }),
+      outDir,
+      issued,
+      now,
+      ...(jobs === undefined ? {} : { jobs }),
+      dryRun: dry,
+      fsync: flags.fsync === true,
+      signal: controller.signal,
+      onRow: (report) => {
+        count += 1;
+        const problem = report.status === 'failed' || report.status === 'duplicate';
+        const line = describeRow(report, shown);
+        if (problem && line !== undefined) {
+          progress.end();
+          ctx.err(line);
+        }
+        if (json) {
+          ctx.out(`${firstJsonRow ? '' : ','}${JSON.stringify(report)}`);
+          firstJsonRow = false;
+        } else if (!problem && line !== undefined && (dry || !fromRoster || ctx.verbosity > 1)) {
+          ctx.out(line);
+        }
+        progress.update(count);
+      },
+    });
+  } finally {
+    progress.end();
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
   }
-  return failed > 0 ? EXIT.notValid : EXIT.ok;
+  if (json) {
+    ctx.out(`],\n${JSON.stringify({ ...summary, outDir, dryRun: dry }).slice(1)}`);
+  } else {
+    ctx.out(summaryLine(summary, ctx, shown, dry));
+  }
+  if (summary.interrupted) return EXIT.interrupted;
+  return summary.failed > 0 ? EXIT.notValid : EXIT.ok;
 }
 
 /** `badgesmith issue`: signs and bakes one badge per earner. */
@@ -175,16 +245,37 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
     .command('issue')
     .description('issue an achievement to one earner or a roster: sign, draw, bake')
     .option('--config <file>', 'issuer config', 'badgesmith.yaml')
-    .option('--achievement <file|slug>', 'achievement yaml, or its slug in achievements/')
+    .option(
+      '--achievement <file|slug>',
+      "achievement yaml, or its slug in achievements/ (or a roster 'achievement' column)",
+    )
     .option('--name <name>', "earner's name (one earner)")
     .option(
       '--email <email>',
       "earner's e-mail (one earner; the credential holds only a salted hash)",
     )
-    .option('--roster <file.csv>', 'csv with name,email[,issued,evidence,narrative,result]')
+    .option(
+      '--roster <file.csv>',
+      'csv: name, email or identifier, [achievement, issued, evidence, narrative, result, language]',
+    )
+    .option(
+      '--map <field=header>',
+      'read a roster field from another column (repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
     .option('--format <format>', 'png, svg or both (default from badgesmith.yaml)')
     .option('--out <dir>', 'output folder (default from badgesmith.yaml, "out")')
     .option('--issued <date>', 'issue date, YYYY-MM-DD or ISO date-time (default now)')
+    .option('--jobs <n>', 'worker threads for signing and drawing (default: one per core; 0: none)')
+    .option(
+      '--fsync',
+      'flush every badge file to disk before it is renamed (survives power cuts; slower)',
+    )
+    .option(
+      '--proof <proof>',
+      'jwt (a VC-JWT) or di (Data Integrity, Ed25519); default from badgesmith.yaml',
+    )
     .option('--json', 'print one JSON document with every row')
     .option('--dry-run', 'check the config, key, achievement and every row; write nothing')
     .addHelpText(
@@ -192,12 +283,18 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
       `
 Examples:
   badgesmith issue --achievement first-badge --name "Ada Lovelace" --email ada@example.org
-  badgesmith issue --achievement achievements/first-badge.yaml --roster rosters/cohort.csv --format both
-  badgesmith issue --config ../issuer/badgesmith.yaml --achievement intro --roster r.csv --issued 2025-06-01
+  badgesmith issue --achievement first-badge --roster rosters/cohort.csv --format both
+  badgesmith issue --achievement intro --roster export.csv --map email="E-mail Address" --dry-run
+  badgesmith roster template first-badge     (writes a roster skeleton with the right headers)
 
 For each earner: <name>-<id>.png and/or .svg (baked) and <name>-<id>.credential.jwt, plus a
-report-<time>.csv and .jsonl with one line per row. A bad row is reported and the others go on;
-the exit code is 1 when any row failed.`,
+report-<time>.csv and .jsonl with one line per row. The id is stable: the same issuer,
+achievement and e-mail (or identifier) always give the same credential id.
+
+The output folder keeps an append-only ledger, issue-ledger.jsonl: a rerun (after a crash,
+Ctrl-C or a fix to bad rows) issues only the rows not yet done, and a finished run run again
+issues nothing. Repeated rows (same earner and achievement) are reported as DUPLICATE, issued
+once. A bad row is reported as FAILED and the others go on: exit 1. Ctrl-C: exit 130.`,
     )
     .action(async (flags: IssueFlags) => {
       const code = await runIssue(flags, getContext());

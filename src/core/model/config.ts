@@ -30,13 +30,19 @@ export interface IssuerConfig {
     alg: ConfigAlg;
     format: OutputFormat;
     output: string;
-    proof: 'jwt';
+    /** `jwt`: a VC-JWT; `di`: an embedded Data Integrity proof (eddsa-rdfc-2022, Ed25519). */
+    proof: 'jwt' | 'di';
     /**
      * Whether to write the earner's name as plain text in `credentialSubject.name`. Off by
      * default: OB 3.0 identifies the earner by a hashed identifier (section 3.6), and the name is
      * already drawn on the personal image.
      */
     recipientName: boolean;
+  };
+  /** How `issue --roster` reads this issuer's rosters. */
+  roster?: {
+    /** Roster field to the header that holds it, e.g. `email: E-mail Address`. */
+    map?: Record<string, string>;
   };
 }
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { addDuration, toDateTimeZ } from './dates.js';
-import { hashedEmailIdentity } from './identity.js';
+import { hashedEmailIdentity, hashIdentity, newSalt } from './identity.js';
 import type {
   Achievement,
   AchievementSubject,
   Evidence,
+  IdentityObject,
   IssuerProfile,
   OpenBadgeCredential,
 } from './types.js';
@@ -30,7 +31,10 @@ export const OB_CREDENTIAL_SCHEMA = {
 export interface CredentialInput {
   issuer: IssuerProfile;
   achievement: Achievement;
-  recipient: { email: string; name?: string };
+  /** The earner: an e-mail, an identifier (a DID or URL becomes the subject id), or both. */
+  recipient: { email?: string; identifier?: string; name?: string };
+  /** A BCP 47 language tag for this credential's achievement (OB 3.0 Achievement.inLanguage). */
+  language?: string;
   issued: Date;
   /** An ISO 8601 duration (`P1Y`); sets `validUntil`. */
   validFor?: string;
@@ -74,14 +78,31 @@ function nonBlank(value: string | undefined): string | undefined {
  * ```
  */
 export function buildCredential(input: CredentialInput): OpenBadgeCredential {
-  const identity =
-    input.salt === undefined
-      ? hashedEmailIdentity(input.recipient.email)
-      : hashedEmailIdentity(input.recipient.email, input.salt);
+  const salt = input.salt ?? newSalt();
+  const email = nonBlank(input.recipient.email);
+  const other = nonBlank(input.recipient.identifier);
+  const identifiers: IdentityObject[] = [];
+  if (email !== undefined) identifiers.push(hashedEmailIdentity(email, salt));
+  // A DID or URL names the earner directly (VCDM 2.0 credentialSubject.id); any other identifier
+  // is hashed like an e-mail, as an IdentityObject of type `identifier` (OB 3.0 section 3.6).
+  const subjectId =
+    other !== undefined && /^(did:|https?:\/\/)\S+$/u.test(other) ? other : undefined;
+  if (other !== undefined && subjectId === undefined) {
+    identifiers.push({
+      type: 'IdentityObject',
+      identityHash: hashIdentity(other, salt),
+      identityType: 'identifier',
+      hashed: true,
+      salt,
+    });
+  }
+  const language = nonBlank(input.language);
   const subject: AchievementSubject = {
     type: ['AchievementSubject'],
-    identifier: [identity],
-    achievement: input.achievement,
+    ...(subjectId === undefined ? {} : { id: subjectId }),
+    ...(identifiers.length === 0 ? {} : { identifier: identifiers }),
+    achievement:
+      language === undefined ? input.achievement : { ...input.achievement, inLanguage: language },
   };
   const name = nonBlank(input.recipient.name);
   if (input.includeName === true && name !== undefined) subject.name = name;

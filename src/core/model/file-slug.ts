@@ -35,5 +35,26 @@ export function safeSlug(name: string, fallback = 'badge'): string {
     .replace(/^-+|-+$/gu, '')
     .slice(0, 40)
     .replace(/-+$/u, '');
-  return slug === '' ? fallback : slug;
+  if (slug === '') return fallback;
+  return WINDOWS_RESERVED.test(slug) ? `${slug}-${fallback}` : slug;
+}
+
+// Names Windows refuses for a file whatever the extension (CON, NUL.png, COM1...).
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/u;
+
+/**
+ * The file stem of one credential: `<slug>-<first 8 hex of its id>`. When that stem is already
+ * `taken` by another row, more of the id is used (12, 16, then all 32 hex digits), so two rows
+ * never share a file and the same row always gets the same name.
+ *
+ * @example fileStem('Ada Lovelace', 'urn:uuid:0b6f…', new Set()) // 'ada-lovelace-0b6f1c2d'
+ */
+export function fileStem(name: string, credentialId: string, taken: ReadonlySet<string>): string {
+  const hex = credentialId.replace(/^urn:uuid:/u, '').replace(/[^0-9a-f]/giu, '');
+  const slug = safeSlug(name);
+  for (const length of [8, 12, 16]) {
+    const stem = `${slug}-${hex.slice(0, length)}`;
+    if (!taken.has(stem)) return stem;
+  }
+  return `${slug}-${hex}`;
 }

@@ -1,0 +1,209 @@
+import { createReadStream } from 'node:fs';
+import {
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  truncate,
+  type FileHandle,
+} from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { BadgesmithError } from '../core/errors.js';
+import { pathExists } from './files.js';
+
+/** The ledger's file name inside the output folder. */
+export const LEDGER_FILE = 'issue-ledger.jsonl';
+
+/** The lock file that keeps two runs out of one output folder at once. */
+export const LOCK_FILE = '.badgesmith.lock';
+
+/** One issued credential, as the ledger records it after its files are in place. */
+export interface LedgerEntry {
+  /** The stable credential id (`urn:uuid`, version 5). */
+  id: string;
+  /** The row key: achievement id and earner. */
+  key: string;
+  row: number;
+  /** Files written, relative to the output folder. */
+  files: string[];
+  at: string;
+}
+
+function isEntry(value: unknown): value is LedgerEntry {
+  const v = value as Partial<LedgerEntry> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.id === 'string' &&
+    typeof v.key === 'string' &&
+    Array.isArray(v.files)
+  );
+}
+
+/**
+ * Reads the ledger of an output folder (none yet: empty) into a map by credential id. A last
+ * line cut short by a crash is left out; `validBytes` says where the whole lines end.
+ */
+export async function readLedger(
+  outDir: string,
+): Promise<{ done: Map<string, LedgerEntry>; validBytes: number; size: number }> {
+  const path = join(outDir, LEDGER_FILE);
+  const done = new Map<string, LedgerEntry>();
+  if (!(await pathExists(path))) return { done, validBytes: 0, size: 0 };
+  const { size } = await stat(path);
+  let validBytes = 0;
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) {
+    const length = Buffer.byteLength(line, 'utf8') + 1;
+    if (validBytes + length > size) break;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      parsed = undefined;
+    }
+    validBytes += length;
+    if (isEntry(parsed)) done.set(parsed.id, parsed);
+  }
+  return { done, validBytes, size };
+}
+
+/** An open, append-only ledger: entries go to disk in small groups, each group fsynced. */
+export interface Ledger {
+  path: string;
+  done: Map<string, LedgerEntry>;
+  /** Records an issued row; written with the next group. */
+  append: (entry: LedgerEntry) => Promise<void>;
+  /** Writes and fsyncs what is buffered. */
+  flush: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Opens the ledger of `outDir` for appending. A line torn by a crash is cut off first, so the
+ * file stays one JSON object per line. Entries are written every `groupSize` rows or
+ * `intervalMs`, whichever comes first; a crash loses at most that group, whose rows are then
+ * issued again under the same ids and file names.
+ */
+export async function openLedger(
+  outDir: string,
+  options: { groupSize?: number; intervalMs?: number } = {},
+): Promise<Ledger> {
+  await mkdir(outDir, { recursive: true });
+  const path = join(outDir, LEDGER_FILE);
+  const { done, validBytes, size } = await readLedger(outDir);
+  if (validBytes < size) await truncate(path, validBytes);
+  const handle: FileHandle = await open(path, 'a');
+  const groupSize = options.groupSize ?? 64;
+  const intervalMs = options.intervalMs ?? 200;
+  let buffer: string[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let failure: unknown;
+
+  const flush = (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const lines = buffer;
+    buffer = [];
+    writing = writing.then(async () => {
+      if (lines.length === 0 || failure !== undefined) return;
+      try {
+        await handle.write(lines.join(''));
+        await handle.datasync();
+      } catch (error) {
+        failure = new BadgesmithError('ERR_FILE_WRITE', `cannot write the ledger '${path}'`, {
+          cause: error,
+        });
+      }
+    });
+    return writing.then(() => {
+      if (failure !== undefined) throw failure;
+    });
+  };
+  const append = (entry: LedgerEntry): Promise<void> => {
+    if (failure !== undefined) return Promise.reject(failure);
+    done.set(entry.id, entry);
+    buffer.push(`${JSON.stringify(entry)}\n`);
+    // The group goes to disk in the background; a write error is kept and thrown by the next
+    // append or by close, so the run stops rather than go on without a ledger.
+    if (buffer.length >= groupSize) void flush().catch(() => undefined);
+    else timer ??= setTimeout(() => void flush().catch(() => undefined), intervalMs);
+    return Promise.resolve();
+  };
+  const close = async (): Promise<void> => {
+    try {
+      await flush();
+    } finally {
+      await handle.close();
+    }
+  };
+  return { path, done, append, flush, close };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the output folder's lock (a file holding our pid), so two runs never write one ledger.
+ * A lock left by a process that no longer runs (killed, crashed) is taken over.
+ */
+export async function acquireOutLock(outDir: string): Promise<() => Promise<void>> {
+  await mkdir(outDir, { recursive: true });
+  const path = join(outDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.write(`${process.pid}\n`);
+      await handle.close();
+      return () => rm(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+        throw new BadgesmithError(
+          'ERR_OUTPUT_LOCKED',
+          `another issue run (pid ${pid}) is writing to '${outDir}'`,
+          { hint: `wait for it to end, or if it is gone, delete '${path}'` },
+        );
+      }
+      await rm(path, { force: true });
+    }
+  }
+  throw new BadgesmithError('ERR_OUTPUT_LOCKED', `cannot lock the output folder '${outDir}'`, {
+    hint: `delete '${path}' if no other badgesmith run is going`,
+  });
+}
+
+// Our temp names: `.<target>.<12 hex>.tmp` (files.ts and the issue worker), and reports that a
+// crashed run did not finish (`report-*.partial`); the run that holds the lock owns both.
+const LEFTOVER = /^(\..+\.[0-9a-f]{12}\.tmp|report-.+\.partial)$/u;
+
+/**
+ * Deletes what an interrupted run left behind in `outDir` (and the temp folder `temp`, which it
+ * then makes again, empty); returns how many files went.
+ */
+export async function sweepLeftovers(outDir: string, temp?: string): Promise<number> {
+  let removed = 0;
+  if (temp !== undefined) {
+    const folder = join(outDir, temp);
+    if (await pathExists(folder)) removed += (await readdir(folder)).length;
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+  }
+  for (const name of await readdir(outDir)) {
+    if (!LEFTOVER.test(name)) continue;
+    await rm(join(outDir, name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}

@@ -1,0 +1,68 @@
+import { Worker } from 'node:worker_threads';
+
+/** A fixed set of worker threads that each take tasks and answer one result per task. */
+export interface WorkerPool<TTask, TResult> {
+  size: number;
+  /** Runs a task on the least busy worker. */
+  run: (task: TTask) => Promise<TResult>;
+  /** Sends a message to every worker (in order with the tasks sent after it). */
+  broadcast: (message: unknown) => void;
+  close: () => Promise<void>;
+}
+
+interface Slot<TResult> {
+  worker: Worker;
+  pending: Map<number, { resolve: (r: TResult) => void; reject: (e: unknown) => void }>;
+}
+
+/**
+ * Starts `size` workers from the module at `url`, each given `workerData`. Tasks and results
+ * carry a `seq` number that pairs them. A worker that dies rejects its pending tasks and every
+ * later one: the run then stops with that error rather than hang.
+ *
+ * @example const pool = startWorkerPool<RowTask, RowOutcome>(url, data, 2, (t) => ({ type: 'task', task: t }));
+ */
+export function startWorkerPool<TTask extends { seq: number }, TResult extends { seq: number }>(
+  url: URL,
+  workerData: unknown,
+  size: number,
+  wrap: (task: TTask) => unknown,
+): WorkerPool<TTask, TResult> {
+  let failure: unknown;
+  const slots: Slot<TResult>[] = [];
+  const fail = (slot: Slot<TResult>, error: unknown): void => {
+    failure ??= error;
+    for (const { reject } of slot.pending.values()) reject(error);
+    slot.pending.clear();
+  };
+  for (let i = 0; i < size; i += 1) {
+    const worker = new Worker(url, { workerData });
+    const slot: Slot<TResult> = { worker, pending: new Map() };
+    worker.on('message', (result: TResult) => {
+      const waiter = slot.pending.get(result.seq);
+      slot.pending.delete(result.seq);
+      waiter?.resolve(result);
+    });
+    worker.on('error', (error) => fail(slot, error));
+    worker.on('exit', (code) => {
+      if (slot.pending.size > 0) fail(slot, new Error(`a worker thread stopped (exit ${code})`));
+    });
+    slots.push(slot);
+  }
+  const run = (task: TTask): Promise<TResult> => {
+    if (failure !== undefined) return Promise.reject(failure);
+    let best = slots[0]!;
+    for (const slot of slots) if (slot.pending.size < best.pending.size) best = slot;
+    return new Promise<TResult>((resolve, reject) => {
+      best.pending.set(task.seq, { resolve, reject });
+      best.worker.postMessage(wrap(task));
+    });
+  };
+  const broadcast = (message: unknown): void => {
+    for (const slot of slots) slot.worker.postMessage(message);
+  };
+  const close = async (): Promise<void> => {
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  };
+  return { size, run, broadcast, close };
+}

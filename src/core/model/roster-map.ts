@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { BadgesmithError } from '../errors.js';
+import { normaliseEmail } from './identity.js';
+
+/**
+ * The fields a roster row may carry. `name` and one of `email` / `identifier` are required; the
+ * rest are optional per-row values (DESIGN.md, "An issuer's folder").
+ */
+export const ROSTER_FIELDS = [
+  'name',
+  'email',
+  'identifier',
+  'achievement',
+  'issued',
+  'evidence',
+  'narrative',
+  'result',
+  'language',
+] as const;
+
+export type RosterField = (typeof ROSTER_FIELDS)[number];
+
+/** Which roster header holds each field, e.g. `{ email: 'E-mail Address' }`. */
+export type RosterMap = Partial<Record<RosterField, string>>;
+
+function isField(name: string): name is RosterField {
+  return (ROSTER_FIELDS as readonly string[]).includes(name);
+}
+
+const foldHeader = (header: string): string => header.trim().normalize('NFC').toLowerCase();
+
+/**
+ * Reads `--map field=Header` options (repeatable) into a {@link RosterMap}; quotes around the
+ * header are dropped. An unknown field is ERR_USAGE_BAD_OPTION.
+ *
+ * @example parseMapOptions(['email="E-mail Address"']) // { email: 'E-mail Address' }
+ */
+export function parseMapOptions(options: readonly string[]): RosterMap {
+  const map: RosterMap = {};
+  for (const option of options) {
+    const at = option.indexOf('=');
+    const field = option.slice(0, Math.max(at, 0)).trim().toLowerCase();
+    const header = option
+      .slice(at + 1)
+      .trim()
+      .replace(/^(["'])(.*)\1$/u, '$2');
+    if (at <= 0 || header === '' || !isField(field)) {
+      throw new BadgesmithError('ERR_USAGE_BAD_OPTION', `--map '${option}' is not field=header`, {
+        hint: `write e.g. --map email="E-mail Address"; fields: ${ROSTER_FIELDS.join(', ')}`,
+      });
+    }
+    map[field] = header;
+  }
+  return map;
+}
+
+/**
+ * Checks a map read from `badgesmith.yaml` (`roster.map`) and merges the command line's over it.
+ *
+ * @example mergeRosterMaps({ email: 'Mail' }, { name: 'Full name' })
+ */
+export function mergeRosterMaps(...maps: (Record<string, string> | undefined)[]): RosterMap {
+  const merged: RosterMap = {};
+  for (const map of maps) {
+    for (const [field, header] of Object.entries(map ?? {})) {
+      if (!isField(field)) {
+        throw new BadgesmithError(
+          'ERR_CONFIG_INVALID',
+          `roster map names unknown field '${field}'`,
+          {
+            hint: `map one of ${ROSTER_FIELDS.join(', ')}`,
+          },
+        );
+      }
+      merged[field] = header;
+    }
+  }
+  return merged;
+}
+
+/** For each column of a roster header, the field it holds (or undefined: ignored). */
+export interface HeaderPlan {
+  fields: (RosterField | undefined)[];
+  ignored: string[];
+  missing: string[];
+}
+
+/**
+ * Decides which column holds which field: a mapped header first, else a column named like the
+ * field (case-insensitive, `e-mail` and `email address` accepted for `email`). `missing` lists
+ * mapped headers that the file lacks and required fields with no column.
+ */
+export function planHeader(header: readonly string[], map: RosterMap): HeaderPlan {
+  const folded = header.map(foldHeader);
+  const fields: (RosterField | undefined)[] = header.map(() => undefined);
+  const missing: string[] = [];
+  for (const field of ROSTER_FIELDS) {
+    const wanted = map[field];
+    const names =
+      wanted !== undefined
+        ? [foldHeader(wanted)]
+        : field === 'email'
+          ? ['email', 'e-mail', 'email address', 'e-mail address']
+          : [field];
+    const index = folded.findIndex((name, i) => names.includes(name) && fields[i] === undefined);
+    if (index >= 0) fields[index] = field;
+    else if (wanted !== undefined) missing.push(`'${wanted}' (mapped to ${field})`);
+  }
+  if (!fields.includes('name')) missing.push("'name'");
+  if (!fields.includes('email') && !fields.includes('identifier')) {
+    missing.push("'email' (or 'identifier')");
+  }
+  const ignored = header.filter((_, i) => fields[i] === undefined && folded[i] !== '');
+  return { fields, ignored, missing: [...new Set(missing)] };
+}
+
+/**
+ * The key that makes two rows the same award: the earner (normalised e-mail, else the trimmed
+ * identifier) and the achievement id.
+ *
+ * @example rowKey({ email: ' Ada@Example.org' }, 'urn:uuid:1') // 'urn:uuid:1 email:ada@example.org'
+ */
+export function rowKey(earner: { email?: string; identifier?: string }, achievementId: string) {
+  const who =
+    earner.email !== undefined && earner.email.trim() !== ''
+      ? `email:${normaliseEmail(earner.email)}`
+      : `id:${(earner.identifier ?? '').trim().normalize('NFC')}`;
+  return `${achievementId} ${who}`;
+}
+
+// RFC 4122 section 4.3 name-based UUIDs need a namespace; this is the predefined URL namespace.
+const URL_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
+
+/**
+ * The stable credential id of a roster row: a version 5 `urn:uuid` over the issuer id and the
+ * row key, so a rerun gives each row the id it had, and the ledger can tell a row already done.
+ *
+ * @example stableCredentialId('did:web:example.org', rowKey({ email: 'a@b.org' }, achievementId))
+ */
+export function stableCredentialId(issuerId: string, key: string): string {
+  const digest = createHash('sha1')
+    .update(URL_NAMESPACE)
+    .update(`${issuerId}/credentials/${key}`, 'utf8')
+    .digest();
+  const bytes = digest.subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  const parts = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20)];
+  return `urn:uuid:${parts.join('-')}-${hex.slice(20)}`;
+}

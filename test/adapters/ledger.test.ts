@@ -1,0 +1,41 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireOutLock, LEDGER_FILE, openLedger, readLedger } from '../../src/adapters/ledger.js';
+
+const entry = (n: number) => ({
+  id: `urn:uuid:${n}`,
+  key: `a email:${n}@example.org`,
+  row: n,
+  files: [`x-${n}.credential.jwt`],
+  at: '2025-06-01T00:00:00.000Z',
+});
+
+describe('ledger', () => {
+  it('appends whole lines, and cuts off a line torn by a crash before appending', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'badgesmith-ledger-'));
+    const path = join(dir, LEDGER_FILE);
+    await writeFile(path, `${JSON.stringify(entry(1))}\n{"id":"urn:uuid:2","ke`);
+    const before = await readLedger(dir);
+    expect([...before.done.keys()]).toEqual(['urn:uuid:1']);
+    const ledger = await openLedger(dir, { groupSize: 2 });
+    await ledger.append(entry(3));
+    await ledger.close();
+    expect(await readFile(path, 'utf8')).toBe(
+      `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(3))}\n`,
+    );
+    expect([...(await readLedger(dir)).done.keys()]).toEqual(['urn:uuid:1', 'urn:uuid:3']);
+  });
+
+  it('keeps a second run out of the folder while the first holds the lock', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'badgesmith-lock-'));
+    const release = await acquireOutLock(dir);
+    await writeFile(join(dir, '.badgesmith.lock'), '1\n');
+    await expect(acquireOutLock(dir)).rejects.toMatchObject({ code: 'ERR_OUTPUT_LOCKED' });
+    await release();
+    await writeFile(join(dir, '.badgesmith.lock'), '999999999\n');
+    const again = await acquireOutLock(dir);
+    await again();
+  });
+});
