@@ -293,18 +293,16 @@ describe('cannot tell, and other formats', () => {
     expect(report.verdict).toBe('indeterminate');
   });
 
-  it('OB 2.0 → format indeterminate', async () => {
+  it('OB 2.0 goes to the OB 2.0 checks (test/core/verify/ob2): a bare stub fails its schema', async () => {
     const ob2 = {
       '@context': 'https://w3id.org/openbadges/v2',
       type: 'Assertion',
       id: 'urn:uuid:1',
     };
     const report = await verifyText(JSON.stringify(ob2), { entries: [] });
-    expect(outcomes(report).format).toBe('indeterminate');
-    expect(report.checks.find((c) => c.name === 'format')?.message).toBe(
-      'an OB 2.0 assertion: OB 2.0 not supported yet',
-    );
-    expect(report.verdict).toBe('indeterminate');
+    expect(outcomes(report)).toMatchObject({ format: 'passed', schema: 'failed' });
+    expect(report.checks.find((c) => c.name === 'format')?.message).toBe('OB 2.0 hosted assertion');
+    expect(report.verdict).toBe('invalid');
   });
 
   it('credentialStatus → status indeterminate', async () => {
