@@ -218,7 +218,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
 
     const sent = new Set<string>();
     const inflight = new Set<Promise<void>>();
-    let fatal: unknown;
+    let fatal: Error | undefined;
     let seq = 0;
     for await (const row of batch.rows) {
       if (batch.signal?.aborted === true) {
@@ -310,7 +310,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
           emit(mine, { ...base, status: 'issued', files: outcome.files });
         })
         .catch((error: unknown) => {
-          fatal ??= error;
+          fatal ??= error instanceof Error ? error : new Error(String(error));
         })
         .finally(() => inflight.delete(job));
       inflight.add(job);

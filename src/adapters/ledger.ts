@@ -102,7 +102,7 @@ export async function openLedger(
   let buffer: string[] = [];
   let writing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
-  let failure: unknown;
+  let failure: Error | undefined;
 
   const flush = (): Promise<void> => {
     if (timer !== undefined) clearTimeout(timer);

@@ -232,6 +232,6 @@ export async function openRoster(path: string, map: RosterMap = {}): Promise<Ros
 export async function countRosterRows(path: string, map: RosterMap = {}): Promise<number> {
   const roster = await openRoster(path, map);
   let count = 0;
-  for await (const _row of roster.rows) count += 1;
+  for await (const row of roster.rows) count += row.row > 0 ? 1 : 0;
   return count;
 }

@@ -28,9 +28,9 @@ export function startWorkerPool<TTask extends { seq: number }, TResult extends {
   size: number,
   wrap: (task: TTask) => unknown,
 ): WorkerPool<TTask, TResult> {
-  let failure: unknown;
+  let failure: Error | undefined;
   const slots: Slot<TResult>[] = [];
-  const fail = (slot: Slot<TResult>, error: unknown): void => {
+  const fail = (slot: Slot<TResult>, error: Error): void => {
     failure ??= error;
     for (const { reject } of slot.pending.values()) reject(error);
     slot.pending.clear();
