@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bakeImage, extractBadge, type ExtractResult } from '../../../src/core/bake/index.js';
-import { hasShared, sharedPath } from '../../helpers/shared.js';
+import { verifyExtracted } from '../../../src/core/verify/index.js';
+import { hasShared, repoRoot, sharedPath } from '../../helpers/shared.js';
+
+const BASE_SVG_FOR_CASES = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>';
 import { listChunks } from './png-helpers.js';
 
 const read = (...parts: string[]): Buffer => readFileSync(sharedPath(...parts));
@@ -198,6 +202,39 @@ describe.runIf(hasShared)('shared/cases', () => {
     expect(payload).toContain('中文');
     const again = bakeImage(input, payload);
     expect(badgeOf(extractBadge(again.bytes)).payload).toBe(payload);
+  });
+
+  it('case08 mojibake: double-encoded text is read as the odd text it is, and no crash', async () => {
+    const input = caseFile('case08-unicode-mojibake.json');
+    const badge = badgeOf(extractBadge(input));
+    expect(JSON.parse(badge.payload).badge.name).toBe(
+      'Certified SAFe\u00c2\u00ae 4 Agilist \u00e2\u0080\u0093 \u00e4\u00b8\u00ad\u00e6\u0096\u0087 \u00c3\u00a9t\u00c3\u00a9',
+    );
+    const report = await verifyExtracted({
+      extracted: extractBadge(input),
+      trust: { entries: [] },
+      now: new Date('2025-01-01T00:00:00Z'),
+    });
+    expect(report.credential?.achievement).toBe(JSON.parse(badge.payload).badge.name);
+    // A baker never makes mojibake from UTF-8: the UTF-8 case bakes and reads back unchanged.
+    const utf8 = badgeOf(extractBadge(caseFile('case08-unicode-utf8.png'))).payload;
+    const baked = badgeOf(
+      extractBadge(bakeImage(Buffer.from(BASE_SVG_FOR_CASES), utf8).bytes),
+    ).payload;
+    expect(baked).toBe(utf8);
+    expect(baked).not.toContain('\u00c2\u00ae');
+  });
+
+  it('every file of shared/cases is a row of some test', () => {
+    const sources = readdirSync(join(repoRoot, 'test'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(repoRoot, 'test', f), 'utf8'))
+      .join('\n');
+    const missing = readdirSync(sharedPath('cases'))
+      .filter((name) => /^case\d+/u.test(name))
+      .filter((name) => !sources.includes(name));
+    expect(missing).toEqual([]);
   });
 
   it('case21: keyword openbadge is no badge, with a hint', () => {
