@@ -30,8 +30,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'], message: 'src/core stays pure: no files' },
-            { group: ['**/adapters/**', '**/cli/**'], message: 'core imports neither adapters nor cli' },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'],
+              message: 'src/core stays pure: no files',
+            },
+            {
+              group: ['**/adapters/**', '**/cli/**'],
+              message: 'core imports neither adapters nor cli',
+            },
           ],
         },
       ],

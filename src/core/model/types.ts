@@ -1,6 +1,7 @@
 /** Shapes of the Open Badges 3.0 documents badgesmith writes (OB 3.0 section 3). */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export interface ImageRef {
