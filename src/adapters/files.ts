@@ -63,6 +63,56 @@ export async function pathExists(path: string): Promise<boolean> {
   }
 }
 
+// What a failed write or mkdir means to a user, from its errno (fs(3) and POSIX error names).
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file of that name is in the way',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+};
+
+/** Why a file operation failed, in words (e.g. 'permission denied'), from its errno code. */
+export function errnoReason(error: unknown): string {
+  const code = isNodeError(error) ? error.code : undefined;
+  if (code === undefined) return error instanceof Error ? error.message : String(error);
+  return REASONS[code] ?? code.toLowerCase();
+}
+
+function writeHint(error: unknown): string {
+  const code = isNodeError(error) ? error.code : undefined;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return 'choose an output folder you can write to, or fix its permissions';
+  }
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    return 'a file stands where a folder must be: choose another output path, or move that file';
+  }
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'free some disk space and run again';
+  return 'check the output path';
+}
+
+/**
+ * Makes a folder and its parents (nothing if it exists); a failure is ERR_FILE_WRITE (exit 73)
+ * with the reason, e.g. "cannot create folder 'out': permission denied".
+ */
+export async function ensureFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    throw new BadgesmithError(
+      'ERR_FILE_WRITE',
+      `cannot create folder '${path}': ${errnoReason(error)}`,
+      { hint: writeHint(error), cause: error },
+    );
+  }
+}
+
 export interface WriteOptions {
   /** File mode; private keys are written 0o600. */
   mode?: number;
@@ -80,7 +130,7 @@ export async function writeFileAtomic(
   options: WriteOptions = {},
 ): Promise<void> {
   const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
+  await ensureFolder(folder);
   if (options.overwrite !== true && (await pathExists(path))) {
     throw new BadgesmithError('ERR_FILE_EXISTS', `'${path}' already exists`, {
       hint: 'choose another output path, or pass --force to replace it',
@@ -101,6 +151,9 @@ export async function writeFileAtomic(
   } catch (error) {
     await rm(temp, { force: true });
     if (error instanceof BadgesmithError) throw error;
-    throw new BadgesmithError('ERR_FILE_WRITE', `cannot write '${path}'`, { cause: error });
+    throw new BadgesmithError('ERR_FILE_WRITE', `cannot write '${path}': ${errnoReason(error)}`, {
+      hint: writeHint(error),
+      cause: error,
+    });
   }
 }

@@ -9,7 +9,7 @@ import { publicJwkOf } from '../core/keys/jwk.js';
 import { buildDidDocument, buildJwks } from '../core/keys/publish.js';
 import { kidFor, loadSigningKey, type SigningKey } from '../core/keys/signing-key.js';
 import { CONFIG_DEFAULTS, type IssuerConfig } from '../core/model/config.js';
-import { pathExists, readInputText, writeFileAtomic } from './files.js';
+import { ensureFolder, pathExists, readInputText, writeFileAtomic } from './files.js';
 import { parseYamlFile } from './yaml-files.js';
 import {
   EXAMPLE_ACHIEVEMENT,
@@ -115,6 +115,8 @@ function configYaml(config: IssuerConfig): string {
 export async function initIssuerFolder(options: InitOptions): Promise<InitResult> {
   const dir = resolve(options.dir);
   const configPath = join(dir, FOLDER.config);
+  // Made first, so a file in the way or a read-only parent is named before a key is made.
+  await ensureFolder(dir);
   if (!options.force && (await pathExists(configPath))) {
     throw new BadgesmithError('ERR_FILE_EXISTS', `'${configPath}' already exists`, {
       hint: 'this folder is already an issuer folder; pass --force to start over with a new key',

@@ -1,18 +1,9 @@
 import { createReadStream } from 'node:fs';
-import {
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rm,
-  stat,
-  truncate,
-  type FileHandle,
-} from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BadgesmithError } from '../core/errors.js';
-import { pathExists } from './files.js';
+import { ensureFolder, pathExists } from './files.js';
 
 /** The ledger's file name inside the output folder. */
 export const LEDGER_FILE = 'issue-ledger.jsonl';
@@ -92,7 +83,7 @@ export async function openLedger(
   outDir: string,
   options: { groupSize?: number; intervalMs?: number } = {},
 ): Promise<Ledger> {
-  await mkdir(outDir, { recursive: true });
+  await ensureFolder(outDir);
   const path = join(outDir, LEDGER_FILE);
   const { done, validBytes, size } = await readLedger(outDir);
   if (validBytes < size) await truncate(path, validBytes);
@@ -158,7 +149,7 @@ function isAlive(pid: number): boolean {
  * A lock left by a process that no longer runs (killed, crashed) is taken over.
  */
 export async function acquireOutLock(outDir: string): Promise<() => Promise<void>> {
-  await mkdir(outDir, { recursive: true });
+  await ensureFolder(outDir);
   const path = join(outDir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
@@ -198,7 +189,7 @@ export async function sweepLeftovers(outDir: string, temp?: string): Promise<num
     const folder = join(outDir, temp);
     if (await pathExists(folder)) removed += (await readdir(folder)).length;
     await rm(folder, { recursive: true, force: true });
-    await mkdir(folder, { recursive: true });
+    await ensureFolder(folder);
   }
   for (const name of await readdir(outDir)) {
     if (!LEFTOVER.test(name)) continue;

@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/shared.js';
+
+const bin = join(repoRoot, 'bin', 'badgesmith.js');
+const isRoot = process.getuid?.() === 0;
+
+function run(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let dir = '';
+let one = '';
+
+beforeAll(async () => {
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  expect(build.error).toBeUndefined();
+  dir = await mkdtemp(join(tmpdir(), 'badgesmith-guards-'));
+  expect(run(['init', 'one', '--name', 'Issuer One'], dir).code).toBe(0);
+  one = join(dir, 'one');
+  await writeFile(join(dir, 'afile'), 'not a folder\n');
+}, 120_000);
+
+const ONE_EARNER = ['--achievement', 'first-badge', '--name', 'Ada', '--email', 'ada@example.org'];
+
+describe('an output folder that cannot be made: exit 73 with the reason, no stack trace', () => {
+  it('init into a regular file, or under one', () => {
+    const onFile = run(['init', 'afile', '--name', 'X'], dir);
+    expect(onFile.code).toBe(73);
+    expect(onFile.stdout).toBe('');
+    expect(onFile.stderr).toBe(
+      `badgesmith: error: cannot create folder '${join(dir, 'afile')}': a file of that name is in the way\n` +
+        'hint: a file stands where a folder must be: choose another output path, or move that file\n',
+    );
+    const under = run(['init', 'afile/sub', '--name', 'X'], dir);
+    expect(under.code).toBe(73);
+    expect(under.stderr).toContain(
+      `cannot create folder '${join(dir, 'afile', 'sub')}': a part of the path is a file, not a folder`,
+    );
+    expect(under.stderr).not.toContain('internal error');
+  });
+
+  it('issue --out under a regular file', () => {
+    const result = run(['issue', ...ONE_EARNER, '--out', '../afile/sub'], one);
+    expect(result.code).toBe(73);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      `badgesmith: error: cannot create folder '${join(dir, 'afile', 'sub')}': a part of the path is a file, not a folder`,
+    );
+  });
+
+  it('bake -o under a regular file', async () => {
+    expect(run(['issue', ...ONE_EARNER, '--out', 'baked'], one).code).toBe(0);
+    const files = await readdir(join(one, 'baked'));
+    const jwt = join(
+      'baked',
+      files.find((f) => f.endsWith('.credential.jwt'))!,
+    );
+    const png = join(
+      'baked',
+      files.find((f) => f.endsWith('.png'))!,
+    );
+    const result = run(['bake', jwt, '--image', png, '-o', '../afile/new/x.png'], one);
+    expect(result.code).toBe(73);
+    expect(result.stderr).toContain(
+      "badgesmith: error: cannot create folder '../afile/new': a part of the path is a file, not a folder",
+    );
+    expect(result.stderr).not.toContain('internal error');
+  });
+
+  it.skipIf(isRoot)(
+    'init and issue --out under a read-only folder: permission denied',
+    async () => {
+      const ro = join(dir, 'ro');
+      await mkdir(ro, { recursive: true });
+      await chmod(ro, 0o555);
+      try {
+        const init = run(['init', 'ro/sub', '--name', 'X'], dir);
+        expect(init.code).toBe(73);
+        expect(init.stderr).toContain(
+          `cannot create folder '${join(ro, 'sub')}': permission denied`,
+        );
+        const issue = run(['issue', ...ONE_EARNER, '--out', '../ro/new'], one);
+        expect(issue.code).toBe(73);
+        expect(issue.stderr).toContain(
+          `cannot create folder '${join(ro, 'new')}': permission denied`,
+        );
+      } finally {
+        await chmod(ro, 0o755);
+      }
+    },
+  );
+});
