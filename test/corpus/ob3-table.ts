@@ -103,8 +103,12 @@ export const REAL_NEEDS: Record<string, CorpusNeeds> = {
   'ob3/vc-jwt/w3c-credential-issuer-match-signed.txt': {
     trust: [{ verificationMethodFile: 'keys/jose/vm-ed25519.json' }],
   },
+  // The presentation is signed with vm-p384; its enveloped vc+jwt credential with vm-p256.
   'ob3/vc-jwt/w3c-presentation-jose-multiple.txt': {
-    trust: [{ verificationMethodFile: 'keys/jose/vm-p384.json' }],
+    trust: [
+      { verificationMethodFile: 'keys/jose/vm-p384.json' },
+      { verificationMethodFile: 'keys/jose/vm-p256.json' },
+    ],
   },
   'ob3/dcc-v2_ed25519_didKey_legacy-noStatus-noExpiry.json': { trust: [{ didKey: DCC_LEGACY }] },
   'ob3/dcc-v2_ed25519_didKey_legacy-noStatus-noExpiry-tampered.json': {

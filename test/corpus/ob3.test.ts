@@ -50,7 +50,7 @@ const REASONS: [RegExp, CheckName[]][] = [
   [/expired|not yet valid/iu, ['validity']],
   [/revoked/iu, ['status']],
   [/@context/iu, ['format', 'schema', 'proof']],
-  [/ type\)|schema/iu, ['schema']],
+  [/(?<!media) type\)|schema/iu, ['schema']],
 ];
 
 async function readExpectedTsv(): Promise<Map<string, { expected: Expected; why: string }>> {
@@ -191,11 +191,15 @@ function agrees(c: Case, report: VerificationReport): string | undefined {
     .filter((check) => check.outcome === 'failed')
     .map((check) => check.name);
   const summary = report.checks.map((check) => `${check.name}=${check.outcome}`).join(' ');
-  if (!classOk) return `expected ${c.expected}, got ${got} (${summary})`;
+  const why = report.checks
+    .filter((check) => check.outcome === 'failed' || check.outcome === 'indeterminate')
+    .map((check) => `${check.name}: ${check.message}`)
+    .join(' | ');
+  if (!classOk) return `expected ${c.expected}, got ${got} (${summary}) [${why}]`;
   if (c.expected !== 'invalid') return undefined;
   for (const [pattern, checks] of REASONS) {
     if (pattern.test(c.why) && !checks.some((name) => failed.includes(name))) {
-      return `invalid for '${c.why}', but failed ${failed.join(', ')} instead of ${checks.join(' or ')}`;
+      return `invalid for '${c.why}', but failed ${failed.join(', ')} instead of ${checks.join(' or ')} [${why}]`;
     }
   }
   return undefined;

@@ -5,12 +5,14 @@ import { BadgesmithError } from '../errors.js';
 export const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
 
 /** The kind of public key a JWK holds, in the terms the signing algorithms need. */
-export type KeyKind = 'Ed25519' | 'P-256' | 'RSA' | 'other';
+export type KeyKind = 'Ed25519' | 'P-256' | 'P-384' | 'RSA' | 'other';
 
 /** Which kind of key a JWK is, from `kty` and `crv`. */
 export function keyKindOf(jwk: JsonWebKey): KeyKind {
   if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return 'Ed25519';
   if (jwk.kty === 'EC' && jwk.crv === 'P-256') return 'P-256';
+  // P-384 is read for verifying only (ES384, e.g. the W3C VC-JOSE-COSE presentation vectors).
+  if (jwk.kty === 'EC' && jwk.crv === 'P-384') return 'P-384';
   if (jwk.kty === 'RSA') return 'RSA';
   return 'other';
 }
@@ -44,7 +46,8 @@ export function jwkThumbprint(jwk: JsonWebKey): string {
   const kind = keyKindOf(jwk);
   let members: Record<string, unknown>;
   if (kind === 'RSA') members = { e: jwk.e, kty: jwk.kty, n: jwk.n };
-  else if (kind === 'P-256') members = { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+  else if (kind === 'P-256' || kind === 'P-384')
+    members = { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
   else if (kind === 'Ed25519') members = { crv: jwk.crv, kty: jwk.kty, x: jwk.x };
   else {
     throw new BadgesmithError('ERR_KEY_UNSUPPORTED', `unsupported key type '${String(jwk.kty)}'`, {

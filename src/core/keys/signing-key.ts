@@ -17,12 +17,17 @@ export interface SigningKey {
 
 /**
  * Whether a node:crypto key object fits a JOSE algorithm: Ed25519 for EdDSA, P-256 for ES256,
- * RSA of at least 2048 bits for RS256. Returns the reason when it does not.
+ * P-384 for ES384 (verifying only), RSA of at least 2048 bits for RS256. Returns the reason when it does not.
  */
-export function keyMismatch(key: KeyObject, alg: SigningAlg): string | undefined {
+export function keyMismatch(key: KeyObject, alg: SigningAlg | 'ES384'): string | undefined {
   const type = key.asymmetricKeyType;
   const details = key.asymmetricKeyDetails ?? {};
   if (alg === 'EdDSA') return type === 'ed25519' ? undefined : `EdDSA needs an Ed25519 key`;
+  if (alg === 'ES384') {
+    return type === 'ec' && details.namedCurve === 'secp384r1'
+      ? undefined
+      : 'ES384 needs a P-384 key';
+  }
   if (alg === 'ES256') {
     return type === 'ec' && details.namedCurve === 'prime256v1'
       ? undefined

@@ -8,7 +8,7 @@ import {
 import { sameKey } from '../keys/jwk.js';
 import { describeKey, type ProofOutcome } from './check-proof.js';
 import type { DecodedCredential } from './format.js';
-import { issuerIdOf } from './jwt-claims.js';
+import { signerIdOf } from './jwt-claims.js';
 import { result, type CheckResult } from './report.js';
 import { resolveMethodKey, type ResolvedKey } from './resolve-key.js';
 import type { TrustSet } from './trust.js';
@@ -78,7 +78,7 @@ export async function checkDataIntegrity(
     const message = 'no json-ld contexts were given, so the embedded proof cannot be checked';
     return { check: result('proof', 'indeterminate', message), warnings };
   }
-  const issuerId = issuerIdOf(decoded.credential);
+  const issuerId = signerIdOf(decoded);
   const keys = new Map<string, ResolvedKey>();
   const outcome = await verifyDataIntegrityProof(decoded.credential, {
     resolver: contexts,

@@ -5,19 +5,53 @@ import { keyMismatch } from '../keys/signing-key.js';
 import type { SigningAlg } from '../keys/generate.js';
 import type { ContextResolver } from '../proof/data-integrity/index.js';
 import { checkDataIntegrity } from './check-di-proof.js';
+import type { CredentialKind } from './credential-kind.js';
 import type { DecodedCredential } from './format.js';
-import { compareClaims, issuerIdOf } from './jwt-claims.js';
+import { compareClaims, signerIdOf } from './jwt-claims.js';
 import { result, show, type CheckResult } from './report.js';
 import { resolveKey, type ResolvedKey } from './resolve-key.js';
 import type { TrustSet } from './trust.js';
 
+/** An algorithm a signature may be checked with: those badgesmith signs with, and ES384. */
+export type VerifyAlg = SigningAlg | 'ES384';
+
 /** The only algorithms a signature is checked with: an explicit allow-list, never `none`/HS*. */
-export const ACCEPTED_ALGS: readonly SigningAlg[] = ['EdDSA', 'ES256', 'RS256'];
+export const ACCEPTED_ALGS: readonly VerifyAlg[] = ['EdDSA', 'ES256', 'ES384', 'RS256'];
 
 // OB 3.0 section 4.2 allows only these headers; `typ` is `JWT`, and the W3C VC-JOSE-COSE values
 // are read leniently with a warning.
 const ALLOWED_HEADERS = new Set(['alg', 'kid', 'jwk', 'typ']);
 const LENIENT_TYPS = new Set(['vc+jwt', 'vc+ld+json+jwt']);
+
+// W3C VC-JOSE-COSE section 3.1.1/3.1.2: the media types of a secured credential or presentation.
+// `typ` SHOULD be vc+jwt (vp+jwt), `cty` when present SHOULD be vc (vp); the suite's
+// "bad media type" vector (typ bad+typ, cty bad+cty) must be rejected although it verifies.
+const W3C_TYP = {
+  credential: new Set(['vc+jwt', 'vc+ld+json+jwt', 'JWT']),
+  presentation: new Set(['vp+jwt', 'vp+ld+json+jwt', 'JWT']),
+};
+const W3C_CTY = {
+  credential: new Set(['vc', 'vc+ld+json']),
+  presentation: new Set(['vp', 'vp+ld+json']),
+};
+
+/** The media type rules of a plain W3C VC or VP token; `undefined` when they hold. */
+function w3cMediaTypeProblem(
+  header: Record<string, unknown>,
+  kind: CredentialKind,
+): string | undefined {
+  const what = kind === 'vp' ? 'presentation' : 'credential';
+  const { typ, cty } = header;
+  if (typ !== undefined && (typeof typ !== 'string' || !W3C_TYP[what].has(typ))) {
+    const want = kind === 'vp' ? 'vp+jwt' : 'vc+jwt';
+    return `bad media type: typ '${show(typ)}' is not '${want}' (VC-JOSE-COSE section 3.1)`;
+  }
+  if (cty !== undefined && (typeof cty !== 'string' || !W3C_CTY[what].has(cty))) {
+    const want = kind === 'vp' ? 'vp' : 'vc';
+    return `bad media type: cty '${show(cty)}' is not '${want}' (VC-JOSE-COSE section 3.1)`;
+  }
+  return undefined;
+}
 
 /** The proof check's result, the key it used (for `issuer-key`) and warnings. */
 export interface ProofOutcome {
@@ -28,7 +62,11 @@ export interface ProofOutcome {
   warnings: string[];
 }
 
-function headerProblem(header: Record<string, unknown>, warnings: string[]): string | undefined {
+function headerProblem(
+  header: Record<string, unknown>,
+  kind: CredentialKind,
+  warnings: string[],
+): string | undefined {
   const alg = header.alg;
   if (typeof alg !== 'string') return 'the JWS header has no "alg"';
   if (alg.toLowerCase() === 'none') return `alg 'none' (an unsigned token) is never accepted`;
@@ -36,15 +74,22 @@ function headerProblem(header: Record<string, unknown>, warnings: string[]): str
   if (!(ACCEPTED_ALGS as readonly string[]).includes(alg)) {
     return `alg '${alg}' is not accepted (only ${ACCEPTED_ALGS.join(', ')})`;
   }
+  const w3c = kind === 'vc' || kind === 'vp';
+  if (w3c) {
+    const media = w3cMediaTypeProblem(header, kind);
+    if (media !== undefined) return media;
+  }
   const typ = header.typ;
-  if (typ !== undefined && typ !== 'JWT') {
+  if (!w3c && typ !== undefined && typ !== 'JWT') {
     if (typeof typ === 'string' && LENIENT_TYPS.has(typ)) {
       warnings.push(`the JWS header has typ '${typ}'; OB 3.0 says 'JWT'`);
     } else {
       return `the JWS header typ '${show(typ)}' is not 'JWT'`;
     }
   }
-  const extra = Object.keys(header).filter((name) => !ALLOWED_HEADERS.has(name));
+  // VC-JOSE-COSE allows `cty` (checked above); OB 3.0 section 4.2 allows no other header.
+  const allowed = (name: string): boolean => ALLOWED_HEADERS.has(name) || (w3c && name === 'cty');
+  const extra = Object.keys(header).filter((name) => !allowed(name));
   if (extra.includes('crit'))
     return 'the JWS header has "crit" extensions, which are not supported';
   if (extra.length > 0) {
@@ -99,13 +144,13 @@ export async function checkProof(
   }
   if (decoded.proofFormat === 'embedded') return checkDataIntegrity(decoded, trust, contexts);
   const jwt = decoded.jwt!;
-  const problem = headerProblem(jwt.header, warnings);
+  const problem = headerProblem(jwt.header, decoded.kind, warnings);
   if (problem !== undefined) return { check: result('proof', 'failed', problem), warnings };
-  const alg = jwt.header.alg as SigningAlg;
+  const alg = jwt.header.alg as VerifyAlg;
   const kid = typeof jwt.header.kid === 'string' ? jwt.header.kid : undefined;
   const details = { alg, ...(kid === undefined ? {} : { kid }) };
 
-  const key = resolveKey(jwt.header, issuerIdOf(decoded.credential) ?? '', trust);
+  const key = resolveKey(jwt.header, signerIdOf(decoded) ?? '', trust);
   if (key === undefined && kid !== undefined && bareDidProblem(kid) !== undefined) {
     return { check: result('proof', 'failed', bareDidProblem(kid)!, details), warnings };
   }

@@ -24,6 +24,10 @@ export function checkRecipient(
   recipient: string | undefined,
 ): CheckResult {
   if (recipient === undefined) return result('recipient', 'skipped', 'no recipient given to check');
+  if (decoded.kind === 'endorsement') {
+    // OB 3.0 section 5.2: an endorsement's subject is the thing endorsed, not a recipient.
+    return result('recipient', 'skipped', 'an EndorsementCredential has no recipient step');
+  }
   const subject = subjectOf(decoded.credential);
   const email = isEmailAddress(recipient);
   const ids = [recipient.trim(), ...(email ? [`mailto:${recipient.trim()}`] : [])];

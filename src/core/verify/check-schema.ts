@@ -1,29 +1,51 @@
 import { Ajv2019, type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.js';
 import addFormatsModule from 'ajv-formats';
+import type { CredentialKind } from './credential-kind.js';
 import { credentialSchema } from './credential-schema.js';
 import type { DecodedCredential } from './format.js';
 import { result, type CheckResult, type SchemaFinding } from './report.js';
+import { kindSchema } from './vc-schemas.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2019) => Ajv2019;
 
-const OB_SCHEMA_URLS = new Set([
-  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
-  'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_anyachievementcredential_schema.json',
-]);
+const SCHEMA_BASE = 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/';
 
-const compiled = new Map<'vcdm2' | 'vcdm1', ValidateFunction>();
+// The listed 1EdTech schemas that badgesmith's own schema for a kind stands in for; any other
+// listed schema is named as not checked.
+const STANDS_IN_FOR: Partial<Record<CredentialKind, Set<string>>> = {
+  ob3: new Set([
+    `${SCHEMA_BASE}ob_v3p0_achievementcredential_schema.json`,
+    `${SCHEMA_BASE}ob_v3p0_anyachievementcredential_schema.json`,
+  ]),
+  endorsement: new Set([
+    `${SCHEMA_BASE}ob_v3p0_endorsementcredential_schema.json`,
+    `${SCHEMA_BASE}ob_v3p0_anyendorsementcredential_schema.json`,
+  ]),
+};
 
-/** The compiled validator of a data model; compiled once per process. */
-function validatorFor(model: 'vcdm2' | 'vcdm1'): ValidateFunction {
-  let validate = compiled.get(model);
+const compiled = new Map<string, ValidateFunction>();
+
+/** The compiled validator of a kind and data model; compiled once per process. */
+function validatorFor(kind: CredentialKind, model: 'vcdm2' | 'vcdm1'): ValidateFunction {
+  const key = `${kind} ${model}`;
+  let validate = compiled.get(key);
   if (validate === undefined) {
     const ajv = addFormats(new Ajv2019({ allErrors: true, strict: false, verbose: true }));
-    validate = ajv.compile(credentialSchema(model));
-    compiled.set(model, validate);
+    validate = ajv.compile(kind === 'ob3' ? credentialSchema(model) : kindSchema(kind, model));
+    compiled.set(key, validate);
   }
   return validate;
 }
+
+// What each kind is checked against, for the message: never a schema that was not applied.
+const SHAPE: Record<CredentialKind, string> = {
+  ob3: 'the OB 3.0 credential shape',
+  endorsement: 'the OB 3.0 EndorsementCredential shape (section 3.7)',
+  clr: 'the VCDM base shape and the CLR 2.0 ClrSubject outline (the CLR 2.0 schema is not bundled)',
+  vc: 'the VCDM base shape (no Open Badges schema applies to it)',
+  vp: 'the VCDM presentation shape (no Open Badges schema applies to it)',
+};
 
 function quoteAll(values: unknown): string {
   return (Array.isArray(values) ? values : [values]).map((v) => `'${String(v)}'`).join(' or ');
@@ -88,20 +110,26 @@ export function schemaFindings(errors: readonly ErrorObject[]): SchemaFinding[] 
 }
 
 /**
- * The `schema` check: the credential against badgesmith's own structural schema (always, even
- * without `credentialSchema`, OB 3.0 section 5.1 notes). Other schema URLs the credential lists
+ * The `schema` check: the credential against badgesmith's own structural schema for its kind
+ * (always, even without `credentialSchema`, OB 3.0 sections 5.1 and 5.2 notes). Other schema URLs the credential lists
  * are not fetched and are named in the message.
  */
 export function checkSchema(decoded: DecodedCredential): CheckResult {
-  const validate = validatorFor(decoded.model);
+  const validate = validatorFor(decoded.kind, decoded.model);
   const ok = validate(decoded.credential);
   const findings = ok ? [] : schemaFindings(validate.errors ?? []);
-  const listed = Array.isArray(decoded.credential.credentialSchema)
-    ? (decoded.credential.credentialSchema as unknown[])
-    : [];
+  // VCDM 2.0 section 5.4: one credentialSchema object or an array of them.
+  const declared = decoded.credential.credentialSchema;
+  const listed: unknown[] = Array.isArray(declared)
+    ? declared
+    : typeof declared === 'object' && declared !== null
+      ? [declared]
+      : [];
   const unknown = listed
     .map((entry) => (entry as { id?: unknown }).id)
-    .filter((id): id is string => typeof id === 'string' && !OB_SCHEMA_URLS.has(id));
+    .filter(
+      (id): id is string => typeof id === 'string' && STANDS_IN_FOR[decoded.kind]?.has(id) !== true,
+    );
   const notes = unknown.map((id) => `schema '${id}' not checked (offline)`);
   if (findings.length > 0) {
     const first = findings[0]!;
@@ -112,6 +140,6 @@ export function checkSchema(decoded: DecodedCredential): CheckResult {
     });
   }
   const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
-  const message = `matches the OB 3.0 credential shape${suffix}`;
+  const message = `matches ${SHAPE[decoded.kind]}${suffix}`;
   return result('schema', 'passed', message, notes.length > 0 ? { notes } : undefined);
 }

@@ -36,31 +36,32 @@ export function checkValidity(
   }
   const starts = [fromMs, claim(payload.nbf)].filter((v): v is number => v !== undefined);
   const ends = [untilMs, claim(payload.exp)].filter((v): v is number => v !== undefined);
-  if (starts.length === 0)
+  // VCDM 2.0 section 4.9 makes validFrom optional, so a plain VC or VP may state no start; the
+  // OB 3.0 and CLR 2.0 classes require it.
+  const optional = decoded.kind === 'vc' || decoded.kind === 'vp';
+  if (starts.length === 0 && !optional)
     return result('validity', 'failed', 'the credential states no start of validity');
-  const start = Math.max(...starts);
+  const start = starts.length > 0 ? Math.max(...starts) : undefined;
   const end = ends.length > 0 ? Math.min(...ends) : undefined;
   const at = now.getTime();
   const notes: string[] = [];
 
-  if (at < start - leewaySeconds * 1000) {
+  if (start !== undefined && at < start - leewaySeconds * 1000) {
     return result(
       'validity',
       'failed',
       `not yet valid: valid from ${iso(start)}, the time is ${iso(at)}`,
     );
   }
-  if (at < start) {
+  if (start !== undefined && at < start) {
     const ahead = Math.ceil((start - at) / 1000);
     notes.push(`starts ${ahead} s after the clock; accepted within the ${leewaySeconds} s leeway`);
   }
   if (end !== undefined && at > end) {
     return result('validity', 'failed', `expired at ${iso(end)}, the time is ${iso(at)}`);
   }
-  const span =
-    end === undefined
-      ? `valid from ${iso(start)}, no expiry`
-      : `valid from ${iso(start)} until ${iso(end)}`;
+  const begins = start === undefined ? 'no start of validity stated' : `valid from ${iso(start)}`;
+  const span = end === undefined ? `${begins}, no expiry` : `${begins} until ${iso(end)}`;
   const message = notes.length > 0 ? `${span} (${notes.join('; ')})` : span;
   return result('validity', 'passed', message, notes.length > 0 ? { notes } : undefined);
 }

@@ -1,4 +1,5 @@
 import type { ExtractedBadge } from '../bake/index.js';
+import { KIND_LABEL, kindOf, type CredentialKind } from './credential-kind.js';
 import { result, type CheckResult } from './report.js';
 
 type Json = Record<string, unknown>;
@@ -13,6 +14,8 @@ export type ProofFormat = 'vc-jwt' | 'embedded' | 'none';
 /** A credential read from its payload, ready for the checks after `format`. */
 export interface DecodedCredential {
   proofFormat: ProofFormat;
+  /** What the document is; decides which schema and steps apply (credential-kind.ts). */
+  kind: CredentialKind;
   /** VCDM 2.0 (validFrom) or the older 1.1 form (issuanceDate), per `@context[0]`. */
   model: 'vcdm2' | 'vcdm1';
   credential: Json;
@@ -49,14 +52,6 @@ function contextsOf(doc: Json): unknown[] {
 
 function isOb2(doc: Json): boolean {
   return contextsOf(doc).includes(OB2) || typesOf(doc).includes('Assertion');
-}
-
-function isOb3(doc: Json): boolean {
-  const types = typesOf(doc);
-  return (
-    types.includes('VerifiableCredential') &&
-    (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential'))
-  );
 }
 
 function modelOf(doc: Json): 'vcdm2' | 'vcdm1' | undefined {
@@ -101,32 +96,33 @@ function readJwt(token: string): FormatOutcome {
 
   // OB 3.0 section 4.2: VCDM 1.1-era tokens carry the credential in a `vc` claim; the payload
   // itself is the credential since the final release. Each form implies its @context[0].
+  // A VCDM 1.1 presentation token likewise carries it in a `vp` claim (VC-JWT 1.1).
   let credential = payload;
   let expected: 'vcdm2' | 'vcdm1' = 'vcdm2';
-  if (isObject(payload.vc)) {
-    credential = payload.vc;
+  const claim = isObject(payload.vc) ? 'vc' : isObject(payload.vp) ? 'vp' : undefined;
+  if (claim !== undefined) {
+    credential = payload[claim] as Json;
     expected = 'vcdm1';
-    warnings.push('the token carries the credential in a "vc" claim (the VCDM 1.1-era form)');
+    warnings.push(`the token carries the credential in a "${claim}" claim (the VCDM 1.1-era form)`);
   }
   if (isOb2(credential)) return ob2('an OB 2.0 signed assertion');
-  if (!isOb3(credential)) {
-    return fail('the token does not hold an OpenBadgeCredential (type lacks it)', warnings);
+  const kind = kindOf(credential);
+  if (kind === undefined) {
+    return fail(
+      'the token holds neither a verifiable credential nor a presentation (type lacks VerifiableCredential)',
+      warnings,
+    );
   }
   const model = modelOf(credential);
   if (model !== expected) {
     const want = expected === 'vcdm1' ? VCDM1 : VCDM2;
     return fail(`@context[0] must be '${want}' for this token form (OB 3.0 section 4.2)`, warnings);
   }
+  const era = model === 'vcdm2' ? 'VCDM 2.0' : 'VCDM 1.1';
+  const what = kind === 'ob3' ? `OB 3.0 VC-JWT (${era})` : `${KIND_LABEL[kind]} as a JWT (${era})`;
   return {
-    check: result(
-      'format',
-      'passed',
-      `OB 3.0 VC-JWT (${model === 'vcdm2' ? 'VCDM 2.0' : 'VCDM 1.1'})`,
-      {
-        format: 'vc-jwt',
-      },
-    ),
-    decoded: { proofFormat: 'vc-jwt', model, credential, jwt },
+    check: result('format', 'passed', what, { format: 'vc-jwt' }),
+    decoded: { proofFormat: 'vc-jwt', kind, model, credential, jwt },
     warnings,
   };
 }
@@ -135,8 +131,12 @@ function readJson(text: string): FormatOutcome {
   const doc = parseJson(text);
   if (!isObject(doc)) return fail('the payload is not a JSON object');
   if (isOb2(doc)) return ob2('an OB 2.0 assertion');
-  if (!isOb3(doc))
-    return fail('not an Open Badges assertion or credential (type lacks OpenBadgeCredential)');
+  const kind = kindOf(doc);
+  if (kind === undefined) {
+    return fail(
+      'not an Open Badge nor any verifiable credential (type lacks VerifiableCredential)',
+    );
+  }
   const model = modelOf(doc);
   if (model === undefined) {
     return fail(`@context[0] must be '${VCDM2}' (or '${VCDM1}' for older credentials)`);
@@ -144,20 +144,21 @@ function readJson(text: string): FormatOutcome {
   const era = model === 'vcdm2' ? 'VCDM 2.0' : 'VCDM 1.1';
   const hasProof = doc.proof !== undefined;
   const what = hasProof
-    ? `OB 3.0 credential with an embedded proof (${era})`
-    : `OB 3.0 credential JSON (${era}), no proof`;
+    ? `${KIND_LABEL[kind]} with an embedded proof (${era})`
+    : `${KIND_LABEL[kind]} JSON (${era}), no proof`;
   return {
     check: result('format', 'passed', what, { format: hasProof ? 'embedded' : 'none' }),
-    decoded: { proofFormat: hasProof ? 'embedded' : 'none', model, credential: doc },
+    decoded: { proofFormat: hasProof ? 'embedded' : 'none', kind, model, credential: doc },
     warnings:
       model === 'vcdm1' ? ['the credential uses the VCDM 1.1 data model (pre-final OB 3.0)'] : [],
   };
 }
 
 /**
- * The `format` check: what kind of credential the extracted payload is. OB 3.0 VC-JWT (either
- * token form) and OB 3.0 JSON go on to the other checks; OB 2.0 is indeterminate (not supported
- * yet); anything else fails.
+ * The `format` check: what kind of credential the extracted payload is. A VC-JWT (either token
+ * form) or JSON credential goes on to the other checks, labelled with its kind (an Open Badge,
+ * an EndorsementCredential, a ClrCredential, or a plain W3C credential or presentation, which is
+ * said not to be an Open Badge); OB 2.0 is handled elsewhere; anything else fails.
  */
 export function checkFormat(badge: ExtractedBadge): FormatOutcome {
   if (badge.payloadKind === 'url') {

@@ -15,6 +15,16 @@ export function issuerIdOf(credential: Json): string | undefined {
   return undefined;
 }
 
+/** The holder id of a presentation: `holder` as a string, or `holder.id`. */
+export function holderIdOf(presentation: Json): string | undefined {
+  return issuerIdOf({ issuer: presentation.holder });
+}
+
+/** Who secures a document: the holder of a presentation, else the credential's issuer. */
+export function signerIdOf(decoded: DecodedCredential): string | undefined {
+  return decoded.kind === 'vp' ? holderIdOf(decoded.credential) : issuerIdOf(decoded.credential);
+}
+
 /** The credentialSubject object (the first, if an array was given). */
 export function subjectOf(credential: Json): Json | undefined {
   const subject = credential.credentialSubject;
@@ -74,8 +84,10 @@ export function compareClaims(decoded: DecodedCredential): ClaimFindings {
   const out: ClaimFindings = { errors: [], warnings: [] };
   const payload = decoded.jwt?.payload ?? {};
   const credential = decoded.credential;
+  // A presentation is secured by its holder (VC-JOSE-COSE section 3.1.2): `iss` names the holder.
+  const signer = signerIdOf(decoded);
   const pairs: [string, unknown][] = [
-    ['iss', issuerIdOf(credential)],
+    ['iss', signer],
     ['jti', credential.id],
   ];
   for (const [claim, expected] of pairs) {
@@ -86,6 +98,8 @@ export function compareClaims(decoded: DecodedCredential): ClaimFindings {
     }
   }
   const subjectId = subjectOf(credential)?.id;
+  // A presentation has no credentialSubject, so its `sub`, if any, is not compared.
+  if (decoded.kind === 'vp') return datesCompared(decoded, payload, out);
   if (payload.sub === undefined) {
     if (subjectId !== undefined)
       out.warnings.push('the token has no "sub" claim for credentialSubject.id');
@@ -94,6 +108,14 @@ export function compareClaims(decoded: DecodedCredential): ClaimFindings {
       `"sub" is '${show(payload.sub)}' but credentialSubject.id is '${show(subjectId)}'`,
     );
   }
+  return datesCompared(decoded, payload, out);
+}
+
+function datesCompared(
+  decoded: DecodedCredential,
+  payload: Json,
+  out: ClaimFindings,
+): ClaimFindings {
   const { from, until } = datesOf(decoded);
   const [fromName, untilName] =
     decoded.model === 'vcdm2' ? ['validFrom', 'validUntil'] : ['issuanceDate', 'expirationDate'];

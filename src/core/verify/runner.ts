@@ -6,9 +6,10 @@ import { checkRecipient } from './check-recipient.js';
 import { checkSchema } from './check-schema.js';
 import { checkStatus } from './check-status.js';
 import { checkValidity } from './check-validity.js';
+import { checkEnvelopes } from './envelopes.js';
 import { checkFormat, type DecodedCredential } from './format.js';
 import type { StatusListSource } from '../status/index.js';
-import { datesOf, issuerIdOf, subjectOf } from './jwt-claims.js';
+import { datesOf, issuerIdOf, signerIdOf, subjectOf } from './jwt-claims.js';
 import { NO_OB2_DOCUMENTS, ob2FormOf, verifyOb2, type Ob2Documents } from './ob2/index.js';
 import {
   CHECK_ORDER,
@@ -146,6 +147,20 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
 
   checks.push(checkSchema(decoded));
   const proof = await checkProof(decoded, trust, input.contexts);
+  if (decoded.kind === 'vp' && proof.check.outcome === 'passed') {
+    // Each enveloped credential is verified like a file of its own, with the same trust and clock.
+    const verifyOne = (inner: ExtractResult): Promise<VerificationReport> =>
+      verifyExtracted({
+        ...input,
+        extracted: inner,
+        file: `${file ?? 'presentation'} (enveloped)`,
+      });
+    proof.check = await checkEnvelopes(decoded, proof.check, verifyOne);
+  }
+  if (decoded.kind === 'clr') {
+    // Notes section 7: a CLR verifier checks each bundled credential too; that is not done here.
+    warnings.push('the credentials inside the ClrCredential are not verified one by one');
+  }
   checks.push(proof.check);
   warnings.push(...proof.warnings);
   let trustedBy: string | undefined;
@@ -153,7 +168,7 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
   const keyToCheck = proof.key !== undefined || (named && proof.check.outcome !== 'failed');
   if (keyToCheck) {
     const issuerKey = checkIssuerKey(
-      issuerIdOf(decoded.credential),
+      signerIdOf(decoded),
       decoded.jwt?.header ?? proof.keyRef ?? {},
       proof.key,
       trust,

@@ -220,7 +220,14 @@ export function trustEntryFromJson(doc: unknown, source: string): TrustEntry {
   const types = Array.isArray(doc.type) ? doc.type : [doc.type];
   const isProfile = types.includes('Profile');
   const isDidDoc = id.startsWith('did:') && !isProfile;
-  if (!Array.isArray(doc.verificationMethod)) {
+  // DID Core section 5.3: a verification relationship may embed its method instead of naming
+  // one of `verificationMethod`, so a DID document listing its keys only inside assertionMethod
+  // is complete (e.g. the vc-test-fixtures legacy did:web document).
+  const embedsKeys =
+    isDidDoc &&
+    Array.isArray(doc.assertionMethod) &&
+    doc.assertionMethod.some((ref) => isObject(ref));
+  if (!Array.isArray(doc.verificationMethod) && !embedsKeys) {
     throw invalid(
       source,
       'has no verificationMethod',

@@ -19,6 +19,7 @@ const readJson = async (path: string): Promise<Json> =>
   JSON.parse(await readFile(path, 'utf8')) as Json;
 const decodedOf = (credential: Json): DecodedCredential => ({
   proofFormat: 'embedded',
+  kind: 'ob3',
   model: 'vcdm2',
   credential,
 });

@@ -10,7 +10,7 @@ import { credentialFor } from './fixtures.js';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2019) => Ajv2019;
 
 function decoded(credential: Record<string, unknown>): DecodedCredential {
-  return { proofFormat: 'none', model: 'vcdm2', credential };
+  return { proofFormat: 'none', kind: 'ob3', model: 'vcdm2', credential };
 }
 
 function findings(credential: Record<string, unknown>) {
