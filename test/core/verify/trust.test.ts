@@ -114,3 +114,33 @@ describe('trust entries', () => {
     );
   });
 });
+
+describe('a DID document that embeds its key in assertionMethod', () => {
+  it('is read without a verificationMethod array (DID Core section 5.3)', () => {
+    const did = 'did:web:legacy.example';
+    const multibase = multibaseFromPublicJwk(ed.publicJwk);
+    const doc = {
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: did,
+      assertionMethod: [
+        {
+          id: `${did}#${multibase}`,
+          type: 'Ed25519VerificationKey2020',
+          controller: did,
+          publicKeyMultibase: multibase,
+        },
+      ],
+    };
+    const entry = trustEntryFromJson(doc, 'legacy.json');
+    expect(entry.kind).toBe('did-document');
+    expect(entry.keys.map((key) => key.kid)).toEqual([`${did}#${multibase}`]);
+    expect(entry.keys[0]?.publicJwk.x).toBe(ed.publicJwk.x);
+  });
+
+  it('still refuses a document with neither verificationMethod nor an embedded key', () => {
+    const doc = { id: 'did:web:empty.example', assertionMethod: ['did:web:empty.example#k'] };
+    expect(codeOf(() => trustEntryFromJson(doc, 'empty.json'))).toBe(
+      "ERR_TRUST_INVALID: trust file 'empty.json' has no verificationMethod",
+    );
+  });
+});
