@@ -5,10 +5,10 @@ import { stringify } from 'yaml';
 import { BadgesmithError } from '../core/errors.js';
 import { didKeyFromPublicJwk } from '../core/keys/did-key.js';
 import { generateKeyPair, type SigningAlg } from '../core/keys/generate.js';
-import { publicJwkOf } from '../core/keys/jwk.js';
 import { buildDidDocument, buildJwks } from '../core/keys/publish.js';
 import { kidFor, loadSigningKey, type SigningKey } from '../core/keys/signing-key.js';
 import { CONFIG_DEFAULTS, type IssuerConfig } from '../core/model/config.js';
+import { keyOwnershipProblem, privateKeyFileProblem } from '../core/model/issuer-key.js';
 import { ensureFolder, pathExists, readInputText, writeFileAtomic } from './files.js';
 import { parseYamlFile } from './yaml-files.js';
 import {
@@ -173,6 +173,71 @@ function withDefaults(config: IssuerConfig): IssuerConfig {
   return { ...config, defaults: { ...CONFIG_DEFAULTS, ...config.defaults } };
 }
 
+function parsePrivateKeyFile(text: string, keyPath: string): JsonWebKey {
+  const hint = `point keys.private at the private key file '${FOLDER.privateKey}' that \`badgesmith init\` or \`badgesmith keys generate\` wrote`;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new BadgesmithError('ERR_KEY_INVALID', `private key '${keyPath}' is not json`, {
+      hint,
+      cause: error,
+    });
+  }
+  const problem = privateKeyFileProblem(value);
+  if (problem !== undefined) {
+    throw new BadgesmithError('ERR_KEY_INVALID', `private key '${keyPath}' ${problem}`, { hint });
+  }
+  return value as JsonWebKey;
+}
+
+// The folder's published JWKS, when there is one, to check that keys.kid lists this key.
+async function publishedKeys(dir: string): Promise<JsonWebKey[]> {
+  const path = join(dir, FOLDER.jwks);
+  if (!(await pathExists(path))) return [];
+  try {
+    const jwks = JSON.parse(await readInputText(path, 'jwks')) as { keys?: unknown };
+    return Array.isArray(jwks.keys) ? (jwks.keys as JsonWebKey[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Parses the key and checks, before anything is signed, that it is the issuer's and that
+ * keys.kid names it: a credential signed with another key is never valid.
+ */
+function signingKeyFor(
+  config: IssuerConfig,
+  privateJwk: JsonWebKey,
+  keyPath: string,
+  published: JsonWebKey[],
+): SigningKey {
+  const { id } = config.issuer;
+  let loaded: SigningKey;
+  try {
+    loaded = loadSigningKey(privateJwk, config.defaults.alg, config.keys.kid ?? id);
+  } catch (error) {
+    if (!(error instanceof BadgesmithError)) throw error;
+    throw new BadgesmithError(error.code, `private key '${keyPath}': ${error.message}`, {
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+      cause: error,
+    });
+  }
+  const problem = keyOwnershipProblem(id, config.keys.kid, loaded.publicJwk, published);
+  if (problem !== undefined) {
+    throw new BadgesmithError(
+      'ERR_KEY_MISMATCH',
+      `private key '${keyPath}' does not belong to issuer '${id}': ${problem}`,
+      {
+        hint: "set keys.private to this issuer's key and keys.kid to its kid (as `badgesmith init` writes), or remove keys.kid to derive it",
+      },
+    );
+  }
+  const kid = config.keys.kid ?? kidFor(id, loaded.publicJwk);
+  return { ...loaded, kid };
+}
+
 /**
  * Reads `badgesmith.yaml` and the private key it names, and parses the key once for the whole
  * run (DESIGN.md, performance). A key readable by others gets a warning through `warn`.
@@ -191,21 +256,12 @@ export async function loadIssuer(
   const dir = dirname(resolve(configPath));
   const keyPath = resolve(dir, config.keys.private);
   const keyText = await readInputText(keyPath, 'private key');
-  let privateJwk: JsonWebKey;
-  try {
-    privateJwk = JSON.parse(keyText) as JsonWebKey;
-  } catch (error) {
-    throw new BadgesmithError('ERR_KEY_INVALID', `private key '${keyPath}' is not json`, {
-      hint: 'the key file must hold one private JWK, as `badgesmith init` writes it',
-      cause: error,
-    });
-  }
+  const privateJwk = parsePrivateKeyFile(keyText, keyPath);
   const mode = (await stat(keyPath)).mode & 0o077;
   if (mode !== 0 && process.platform !== 'win32') {
     warn(`warning: private key '${keyPath}' is readable by others; run: chmod 600 '${keyPath}'`);
   }
-  const kid = config.keys.kid ?? kidFor(config.issuer.id, publicJwkOf(privateJwk));
-  const signingKey = loadSigningKey(privateJwk, config.defaults.alg, kid);
+  const signingKey = signingKeyFor(config, privateJwk, keyPath, await publishedKeys(dir));
   return { config, configPath, dir, signingKey };
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -101,4 +101,58 @@ describe('an output folder that cannot be made: exit 73 with the reason, no stac
       }
     },
   );
+});
+
+describe('issue refuses a key that is not the issuer’s, before signing anything (exit 65)', () => {
+  let config = '';
+
+  beforeAll(async () => {
+    expect(run(['init', 'two', '--name', 'Issuer Two'], dir).code).toBe(0);
+    config = await readFile(join(one, 'badgesmith.yaml'), 'utf8');
+    await copyFile(
+      join(dir, 'two', 'keys', 'issuer.private.jwk.json'),
+      join(one, 'keys', 'two.private.jwk.json'),
+    );
+    await chmod(join(one, 'keys', 'two.private.jwk.json'), 0o600);
+  });
+
+  it("keys.private pointing at another issuer's key, also with --dry-run", async () => {
+    const yaml = config.replace('keys/issuer.private.jwk.json', 'keys/two.private.jwk.json');
+    await writeFile(join(one, 'swapped.yaml'), yaml);
+    const twoId = /id: (did:key:\S+)/u.exec(
+      await readFile(join(dir, 'two', 'badgesmith.yaml'), 'utf8'),
+    )![1];
+    for (const extra of [[], ['--dry-run']]) {
+      const result = run(
+        ['issue', '--config', 'swapped.yaml', ...ONE_EARNER, '--out', 'swapped', ...extra],
+        one,
+      );
+      expect(result.code).toBe(65);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(
+        `badgesmith: error: private key '${join(one, 'keys', 'two.private.jwk.json')}' does not belong to issuer '`,
+      );
+      expect(result.stderr).toContain(`: it is the key of '${twoId}'\n`);
+    }
+    await expect(readdir(join(one, 'swapped'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('a kid that is another DID', async () => {
+    const yaml = config.replace(/^ {2}kid: .*$/mu, '  kid: did:key:z6MkotherOther#z6MkotherOther');
+    await writeFile(join(one, 'badkid.yaml'), yaml);
+    const result = run(['issue', '--config', 'badkid.yaml', ...ONE_EARNER, '--dry-run'], one);
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain("keys.kid 'did:key:z6MkotherOther#z6MkotherOther' is not '");
+  });
+
+  it('keys.private pointing at the public jwks.json names the file and says it is public', async () => {
+    const yaml = config.replace('keys/issuer.private.jwk.json', 'keys/jwks.json');
+    await writeFile(join(one, 'public.yaml'), yaml);
+    const result = run(['issue', '--config', 'public.yaml', ...ONE_EARNER, '--dry-run'], one);
+    expect(result.code).toBe(65);
+    expect(result.stderr).toBe(
+      `badgesmith: error: private key '${join(one, 'keys', 'jwks.json')}' is a JWKS (published public keys): it holds no private key\n` +
+        "hint: point keys.private at the private key file 'keys/issuer.private.jwk.json' that `badgesmith init` or `badgesmith keys generate` wrote\n",
+    );
+  });
 });
