@@ -12,6 +12,13 @@ import {
   OB3_SVG_NAMESPACE,
 } from './constants.js';
 
+/**
+ * The deepest element nesting read. saxes resolves namespaces through a chain as deep as the
+ * nesting, so a hostile file of millions of nested tags would take minutes; real artwork is a
+ * few dozen deep.
+ */
+export const MAX_SVG_DEPTH = 512;
+
 /** Which kind of badge element: OB 3.0, OB 3.0 under a wrong namespace seen in the wild, OB 2.0. */
 export type SvgBadgeKind = 'ob3' | 'ob3-variant' | 'ob2';
 
@@ -70,6 +77,13 @@ export function readSvg(text: string): SvgReading {
   let depth = 0;
   parser.on('opentag', (tag) => {
     depth++;
+    if (depth > MAX_SVG_DEPTH) {
+      throw new BadgesmithError(
+        'ERR_SVG_MALFORMED',
+        `the svg nests elements more than ${MAX_SVG_DEPTH} deep (line ${parser.line})`,
+        { hint: 'this is not badge artwork; export the image again from its source' },
+      );
+    }
     if (depth === 1) reading.rootLocal = tag.local;
     if (open !== undefined) return;
     const kind = badgeKindOf(tag.uri, tag.local);
@@ -102,6 +116,7 @@ export function readSvg(text: string): SvgReading {
   try {
     parser.write(text).close();
   } catch (error) {
+    if (error instanceof BadgesmithError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new BadgesmithError('ERR_SVG_MALFORMED', `the svg is not well-formed xml: ${detail}`, {
       hint: 'fix the markup (an XML-aware editor or `xmllint --noout` shows where)',

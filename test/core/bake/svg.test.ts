@@ -173,4 +173,20 @@ describe('extracting from SVG', () => {
     const svg = `<!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="${OB3}"><openbadges:credential>&e;</openbadges:credential></svg>`;
     expect(codeOf(() => extractBadge(utf8(svg)))).toBe('ERR_SVG_MALFORMED');
   });
+
+  it('refuses millions of nested elements at depth 512, in well under a second', () => {
+    const n = 2_000_000;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(n)}${'</g>'.repeat(n)}</svg>`;
+    const started = performance.now();
+    expect(() => extractBadge(utf8(svg))).toThrow(
+      expect.objectContaining({
+        code: 'ERR_SVG_MALFORMED',
+        message: 'the svg nests elements more than 512 deep (line 1)',
+      }),
+    );
+    expect(() => bakeSvg(utf8(svg), payloadOf('{"a":1}'))).toThrow(BadgesmithError);
+    expect(performance.now() - started).toBeLessThan(1000);
+    const fine = `<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(511)}${'</g>'.repeat(511)}</svg>`;
+    expect(extractBadge(utf8(fine)).found).toBe(false);
+  });
 });
