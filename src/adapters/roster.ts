@@ -1,9 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { CsvError, parse, type Options } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
 import { BadgesmithError } from '../core/errors.js';
+import {
+  CSV_QUOTE_HINT,
+  CsvRecordSplitter,
+  parseCsvRecord,
+  type CsvRecordText,
+} from '../core/model/csv-records.js';
 import { parseIssuedDate } from '../core/model/dates.js';
 import { isEmailAddress } from '../core/model/identity.js';
 import { planHeader, type HeaderPlan, type RosterMap } from '../core/model/roster-map.js';
@@ -34,12 +37,6 @@ export interface Roster {
   ignoredColumns: string[];
 }
 
-const CSV_OPTIONS: Options = {
-  skip_empty_lines: true,
-  relax_column_count: true,
-  info: true,
-};
-
 function encodingError(file: string, detail: string, cause?: unknown): BadgesmithError {
   return new BadgesmithError(
     'ERR_ROSTER_ENCODING',
@@ -60,18 +57,45 @@ function assertNotUtf16(start: Uint8Array, file: string): void {
   }
 }
 
-function csvError(error: unknown, file: string): BadgesmithError {
-  const line =
-    error instanceof CsvError && typeof error.lines === 'number' ? `:${error.lines}` : '';
-  const reason = error instanceof Error ? error.message.replace(/^Invalid [^:]*: /u, '') : '';
+function csvError(file: string, line: number, reason: string): BadgesmithError {
   return new BadgesmithError(
     'ERR_ROSTER_INVALID',
-    `roster '${file}${line}' is not valid csv: ${reason}`,
+    `roster '${file}:${line}' is not valid csv: ${reason}`,
     {
-      hint: 'quote cells that hold commas, quotes or line breaks, e.g. "Smith, Jo"',
-      cause: error,
+      hint: CSV_QUOTE_HINT,
     },
   );
+}
+
+function unclosedError(file: string, line: number): BadgesmithError {
+  return csvError(
+    file,
+    line,
+    `the quote opened on line ${line} is never closed, so the rest of the file would be one cell; nothing was issued`,
+  );
+}
+
+function lines(record: CsvRecordText): string {
+  return record.firstLine === record.lastLine
+    ? `line ${record.firstLine}`
+    : `lines ${record.firstLine}-${record.lastLine}`;
+}
+
+function headerOf(record: CsvRecordText | undefined, file: string): string[] {
+  if (record === undefined) return [];
+  const parsed = parseCsvRecord(record.text);
+  if ('error' in parsed) throw csvError(file, record.firstLine, `the header: ${parsed.error}`);
+  return parsed.cells;
+}
+
+// A record that is not valid CSV is a failed row with its line, and the next record goes on.
+function rowOf(record: CsvRecordText, plan: HeaderPlan, row: number): RosterRow {
+  const parsed = parseCsvRecord(record.text);
+  if ('error' in parsed) {
+    const problem = `${lines(record)} is not valid csv: ${parsed.error} (put a cell with quotes in double quotes, doubling each quote inside)`;
+    return { row, line: record.lastLine, name: '', email: '', problem };
+  }
+  return toRow(parsed.cells, plan, row, record.lastLine);
 }
 
 function planOrThrow(header: string[], map: RosterMap, file: string): HeaderPlan {
@@ -120,11 +144,6 @@ function toRow(cells: string[], plan: HeaderPlan, row: number, line: number): Ro
   return result;
 }
 
-interface Parsed {
-  record: string[];
-  info: { lines: number };
-}
-
 /**
  * Parses a roster CSV held in memory (UTF-8 with or without BOM, any line ends). A file that
  * cannot be read as a table is ERR_ROSTER_INVALID; a bad row is not an error here: it comes back
@@ -140,16 +159,15 @@ export function parseRoster(bytes: Uint8Array, file: string, map: RosterMap = {}
   } catch (error) {
     throw encodingError(file, 'it looks like latin-1 or windows-1252', error);
   }
-  let records: Parsed[];
-  try {
-    records = parseSync(text, CSV_OPTIONS) as unknown as Parsed[];
-  } catch (error) {
-    throw csvError(error, file);
-  }
+  const splitter = new CsvRecordSplitter();
+  const records = splitter.push(text);
+  const last = splitter.end();
+  records.push(...last.records);
+  if (last.unclosed !== undefined) throw unclosedError(file, last.unclosed);
   const [header, ...data] = records;
-  const plan = planOrThrow(header?.record ?? [], map, file);
+  const plan = planOrThrow(headerOf(header, file), map, file);
   return {
-    rows: data.map(({ record, info }, i) => toRow(record, plan, i + 1, info.lines)),
+    rows: data.map((record, i) => rowOf(record, plan, i + 1)),
     ignoredColumns: plan.ignored,
   };
 }
@@ -202,24 +220,24 @@ async function assertFile(path: string): Promise<void> {
 export async function openRoster(path: string, map: RosterMap = {}): Promise<RosterStream> {
   await assertFile(path);
   const counter = { bytes: 0 };
-  const source = Readable.from(decodedText(path, path, counter));
-  const parser = source.pipe(parse(CSV_OPTIONS));
-  source.on('error', (error) => parser.destroy(error));
   const records = (async function* () {
-    try {
-      for await (const item of parser) yield item as Parsed;
-    } catch (error) {
-      if (error instanceof BadgesmithError) throw error;
-      throw csvError(error, path);
-    }
+    const splitter = new CsvRecordSplitter();
+    for await (const text of decodedText(path, path, counter)) yield* splitter.push(text);
+    const last = splitter.end();
+    yield* last.records;
+    if (last.unclosed !== undefined) throw unclosedError(path, last.unclosed);
   })();
   const first = await records.next();
-  const plan = planOrThrow(first.done === true ? [] : first.value.record, map, path);
+  const plan = planOrThrow(
+    headerOf(first.done === true ? undefined : first.value, path),
+    map,
+    path,
+  );
   async function* rows(): AsyncGenerator<RosterRow> {
     let row = 0;
-    for await (const { record, info } of records) {
+    for await (const record of records) {
       row += 1;
-      yield toRow(record, plan, row, info.lines);
+      yield rowOf(record, plan, row);
     }
   }
   return { ignoredColumns: plan.ignored, bytesRead: () => counter.bytes, rows: rows() };

@@ -80,10 +80,49 @@ describe('parseRoster', () => {
     expect(roster.rows[1]?.problem).toBe('the row has 1 more cell(s) than the header');
   });
 
-  it('rejects an unclosed quote with its line number', () => {
-    const error = failure(bytes('name,email\n"Ada,ada@example.org\n'));
+  it('refuses a quote never closed, naming its line, with a hint about quotes', () => {
+    const error = failure(
+      bytes('name,email\nAda,ada@example.org\n"Bo,bo@example.org\nCy,c@x.org\n'),
+    );
     expect(error.code).toBe('ERR_ROSTER_INVALID');
-    expect(error.message).toMatch(/^roster 'cohort\.csv:\d+' is not valid csv: /u);
+    expect(error.message).toBe(
+      "roster 'cohort.csv:3' is not valid csv: the quote opened on line 3 is never closed, so the rest of the file would be one cell; nothing was issued",
+    );
+    expect(error.hint).toContain('double each quote inside it');
+  });
+
+  it('a line broken by a stray quote is a bad row with its line; the rows after it go on', () => {
+    const roster = parseRoster(
+      bytes(
+        'name,email\nAda,ada@example.org\nCy "C" D,cy@example.org\n"Dee"x,dee@example.org\n' +
+          '"Jo ""JJ"" Smith",jo@example.org\nEve,eve@example.org\n',
+      ),
+      'cohort.csv',
+    );
+    expect(roster.rows.map((r) => [r.row, r.line, r.name, r.problem])).toEqual([
+      [1, 2, 'Ada', undefined],
+      [
+        2,
+        3,
+        '',
+        'line 3 is not valid csv: cell 1 holds a quote but is not in quotes (put a cell with quotes in double quotes, doubling each quote inside)',
+      ],
+      [
+        3,
+        4,
+        '',
+        'line 4 is not valid csv: cell 1 has text after its closing quote (put a cell with quotes in double quotes, doubling each quote inside)',
+      ],
+      [4, 5, 'Jo "JJ" Smith', undefined],
+      [5, 6, 'Eve', undefined],
+    ]);
+  });
+
+  it('refuses a broken header line', () => {
+    const error = failure(bytes('name,"email"x\nAda,ada@example.org\n'));
+    expect(error.message).toBe(
+      "roster 'cohort.csv:1' is not valid csv: the header: cell 2 has text after its closing quote",
+    );
   });
 
   it('rejects text that is not UTF-8', () => {

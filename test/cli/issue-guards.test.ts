@@ -156,3 +156,40 @@ describe('issue refuses a key that is not the issuer’s, before signing anythin
     );
   });
 });
+
+describe('a roster with a broken CSV line', () => {
+  it('fails that row with its line and issues the others (exit 1)', async () => {
+    await writeFile(
+      join(one, 'stray.csv'),
+      'name,email\nAda,ada@example.org\nCy "C" D,cy@example.org\nEve,eve@example.org\n',
+    );
+    const result = run(
+      ['issue', '--achievement', 'first-badge', '--roster', 'stray.csv', '--out', 'stray'],
+      one,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'FAILED row 2 (-): row 2: line 3 is not valid csv: cell 1 holds a quote but is not in quotes (put a cell with quotes in double quotes, doubling each quote inside)\n',
+    );
+    expect(result.stdout).toMatch(
+      /^issued 2, skipped 0 \(already issued\), duplicates 0, failed 1;/u,
+    );
+  });
+
+  it('refuses the whole file, issuing nothing, when a quote is never closed (exit 65)', async () => {
+    await writeFile(
+      join(one, 'open.csv'),
+      'name,email\nAda,ada@example.org\n"Cy,cy@example.org\nEve,eve@example.org\n',
+    );
+    const result = run(
+      ['issue', '--achievement', 'first-badge', '--roster', 'open.csv', '--out', 'open'],
+      one,
+    );
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain(
+      `roster '${join(one, 'open.csv')}:3' is not valid csv: the quote opened on line 3 is never closed`,
+    );
+    expect(result.stderr).toContain('hint: put a cell that holds a quote');
+    await expect(readdir(join(one, 'open'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
