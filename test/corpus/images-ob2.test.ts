@@ -3,6 +3,7 @@
  * expected.tsv rows) and of shared/spec/fixtures/ob2 gets the verdict its manifest gives, from
  * the real extractor and verifier, with the documents and keys its "needs" column names.
  */
+import type { JsonWebKey } from 'node:crypto';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,7 +190,7 @@ function ob3Trust(extracted: ExtractResult, needs: Needs): TrustEntry[] {
     ];
   }
   const [header = '', payload = ''] = text.split('.');
-  const jwk = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { jwk: object })
+  const jwk = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { jwk: JsonWebKey })
     .jwk;
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss: string };
   return [{ issuerId: claims.iss, source: 'corpus', kind: 'jwks', keys: [{ publicJwk: jwk }] }];
