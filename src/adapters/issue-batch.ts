@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { BadgesmithError, isBadgesmithError } from '../core/errors.js';
 import { buildAchievement } from '../core/model/achievement.js';
 import { issuerProfileFrom, type OutputFormat } from '../core/model/config.js';
+import { futureIssuedProblem } from '../core/model/dates.js';
 import { fileStem } from '../core/model/file-slug.js';
 import { rowKey, stableCredentialId } from '../core/model/roster-map.js';
 import type { LoadedAchievement } from './achievement-file.js';
@@ -42,8 +43,10 @@ export interface IssueBatch {
   outDir: string;
   /** The issue date of rows that have none of their own. */
   issued: Date;
-  /** The run's clock: names the report. */
+  /** The run's clock: names the report, and dates over a day after it fail their row. */
   now: Date;
+  /** Issue rows dated more than a day in the future (their badges are not valid until then). */
+  allowFuture?: boolean;
   /** Worker threads; 0 issues in this thread. Default: one per core. */
   jobs?: number;
   /** Check every row and write nothing. */
@@ -239,6 +242,17 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
       if (row.identifier !== undefined) base.identifier = row.identifier;
       if (row.problem !== undefined) {
         emit(mine, { ...base, reason: `row ${row.row}: ${row.problem}` });
+        continue;
+      }
+      const future =
+        batch.allowFuture === true
+          ? undefined
+          : futureIssuedProblem(row.issued ?? batch.issued, batch.now);
+      if (future !== undefined) {
+        emit(mine, {
+          ...base,
+          reason: `row ${row.row}: ${future}; pass --allow-future to issue it`,
+        });
         continue;
       }
       const resolved = await resolve(row.achievement);

@@ -193,3 +193,38 @@ describe('a roster with a broken CSV line', () => {
     await expect(readdir(join(one, 'open'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
+
+describe('issue dates in the future', () => {
+  it('a roster row dated 2099 fails with the reason; the others go on; --allow-future issues it', async () => {
+    await writeFile(
+      join(one, 'future.csv'),
+      'name,email,issued\nAda,ada@example.org,2099-01-01\nBob,bob@example.org,2025-01-01\n',
+    );
+    const args = ['issue', '--achievement', 'first-badge', '--roster', 'future.csv'];
+    const result = run([...args, '--out', 'future'], one);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^FAILED row 1 \(Ada\): row 1: issued date 2099-01-01T00:00:00Z is in the future \(now is \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\): the badge would not be valid before then; pass --allow-future to issue it\n$/u,
+    );
+    expect(result.stdout).toMatch(
+      /^issued 1, skipped 0 \(already issued\), duplicates 0, failed 1;/u,
+    );
+    const allowed = run([...args, '--out', 'future-ok', '--allow-future'], one);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/^issued 2, /u);
+  });
+
+  it('--issued in the future is a usage error (exit 64) unless --allow-future', () => {
+    const flag = run(['issue', ...ONE_EARNER, '--issued', '2099-01-01', '--dry-run'], one);
+    expect(flag.code).toBe(64);
+    expect(flag.stderr).toContain(
+      "badgesmith: error: --issued '2099-01-01': issued date 2099-01-01T00:00:00Z is in the future",
+    );
+    expect(flag.stderr).toContain('pass --allow-future');
+    const allowed = run(
+      ['issue', ...ONE_EARNER, '--issued', '2099-01-01', '--dry-run', '--allow-future'],
+      one,
+    );
+    expect(allowed.code).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { BadgesmithError, EXIT } from '../../core/errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../../core/model/config.js';
-import { parseIssuedDate } from '../../core/model/dates.js';
+import { futureIssuedProblem, parseIssuedDate } from '../../core/model/dates.js';
 import { isEmailAddress } from '../../core/model/identity.js';
 import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
 import { loadAchievement } from '../../adapters/achievement-file.js';
@@ -34,6 +34,7 @@ interface IssueFlags {
   jobs?: string;
   fsync?: boolean;
   proof?: string;
+  allowFuture?: boolean;
 }
 
 function missing(flag: string, what: string): BadgesmithError {
@@ -63,13 +64,20 @@ function parseFormat(value: string | undefined, fallback: OutputFormat): OutputF
   return format;
 }
 
-function parseIssued(value: string | undefined, now: Date): Date {
+function parseIssued(value: string | undefined, now: Date, allowFuture: boolean): Date {
   if (value === undefined) return now;
   const date = parseIssuedDate(value);
   if (date === undefined) {
     throw badOption(
       `--issued '${value}' is not a date`,
       'write --issued 2025-06-01 or 2025-06-01T09:30:00Z',
+    );
+  }
+  const future = allowFuture ? undefined : futureIssuedProblem(date, now);
+  if (future !== undefined) {
+    throw badOption(
+      `--issued '${value}': ${future}`,
+      'give the date the achievement was earned, or pass --allow-future to issue it anyway',
     );
   }
   return date;
@@ -174,7 +182,8 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const format = parseFormat(flags.format, issuer.config.defaults.format);
   const jobs = parseJobs(flags.jobs);
   const now = ctx.now();
-  const issued = parseIssued(flags.issued, now);
+  const allowFuture = flags.allowFuture === true;
+  const issued = parseIssued(flags.issued, now, allowFuture);
   const { rows, total, fromRoster } = await rowsFrom(flags, ctx, issuer);
   const outDir = resolve(
     flags.out === undefined
@@ -204,6 +213,7 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
       outDir,
       issued,
       now,
+      allowFuture,
       ...(jobs === undefined ? {} : { jobs }),
       dryRun: dry,
       fsync: flags.fsync === true,
@@ -267,6 +277,10 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
     .option('--format <format>', 'png, svg or both (default from badgesmith.yaml)')
     .option('--out <dir>', 'output folder (default from badgesmith.yaml, "out")')
     .option('--issued <date>', 'issue date, YYYY-MM-DD or ISO date-time (default now)')
+    .option(
+      '--allow-future',
+      'issue dates more than a day ahead (such badges are not valid until that date)',
+    )
     .option('--jobs <n>', 'worker threads for signing and drawing (default: one per core; 0: none)')
     .option(
       '--fsync',

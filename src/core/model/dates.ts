@@ -35,6 +35,21 @@ export function parseIssuedDate(text: string): Date | undefined {
   return date;
 }
 
+/** How far ahead of the clock an issue date may be: a day, for time zones ahead of UTC. */
+export const FUTURE_ISSUE_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Why an issue date cannot be issued now, or undefined: a date more than a day after `now`
+ * becomes `validFrom`, and a verifier reports such a credential "not yet valid" (OB 3.0
+ * section 5.1 step 4) until then.
+ *
+ * @example futureIssuedProblem(new Date('2099-01-01T00:00:00Z'), now) // 'issued date … is in the future …'
+ */
+export function futureIssuedProblem(issued: Date, now: Date): string | undefined {
+  if (issued.getTime() <= now.getTime() + FUTURE_ISSUE_SKEW_MS) return undefined;
+  return `issued date ${toDateTimeZ(issued)} is in the future (now is ${toDateTimeZ(now)}): the badge would not be valid before then`;
+}
+
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/u;
 
 /** Whether `text` is a duration badgesmith understands for `validFor`: `P1Y`, `P6M`, `P2W`, `P30D`. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addDuration, parseIssuedDate, toDateTimeZ } from '../../../src/core/model/dates.js';
+import {
+  addDuration,
+  futureIssuedProblem,
+  parseIssuedDate,
+  toDateTimeZ,
+} from '../../../src/core/model/dates.js';
 import { safeSlug } from '../../../src/core/model/file-slug.js';
 
 describe('dates', () => {
@@ -15,6 +20,15 @@ describe('dates', () => {
     expect(parseIssuedDate('2025-02-30')).toBeUndefined();
     expect(parseIssuedDate('2025-06-01T10:00:00')).toBeUndefined();
     expect(parseIssuedDate('June 1')).toBeUndefined();
+  });
+
+  it('an issue date more than a day ahead of the clock is a problem; a day of skew is not', () => {
+    const now = new Date('2025-06-01T12:00:00Z');
+    expect(futureIssuedProblem(new Date('2025-06-02T12:00:00Z'), now)).toBeUndefined();
+    expect(futureIssuedProblem(new Date('2025-05-01T00:00:00Z'), now)).toBeUndefined();
+    expect(futureIssuedProblem(new Date('2025-06-02T12:00:01Z'), now)).toBe(
+      'issued date 2025-06-02T12:00:01Z is in the future (now is 2025-06-01T12:00:00Z): the badge would not be valid before then',
+    );
   });
 
   it('adds calendar durations', () => {
