@@ -37,8 +37,11 @@ function validatorFor(kind: YamlKind): ValidateFunction {
   return validate;
 }
 
-// What to write for a field that is missing or wrong; used in hints.
+// What to write for a field that is missing or wrong; used in hints. A dotted path (issuer.url)
+// is looked up before the bare field name, for fields that mean different things in places.
 const EXAMPLES: Record<string, string> = {
+  'issuer.url': 'https://example.org',
+  'issuer.image': 'https://example.org/logo.png',
   name: '<text>',
   description: '<text>',
   criteria: '{ narrative: <what the earner did> }',
@@ -89,14 +92,15 @@ function positionOf(doc: Document, lines: LineCounter, path: string[], key?: str
 
 function describe(error: ErrorObject, path: string[]): { problem: string; hint: string } {
   const last = path[path.length - 1] ?? '';
-  const example = (name: string): string => EXAMPLES[name] ?? '<value>';
+  const example = (name: string, at: string[] = path.slice(0, -1)): string =>
+    EXAMPLES[[...at, name].join('.')] ?? EXAMPLES[name] ?? '<value>';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
       return {
         problem: `missing required field '${fieldName(path, missing)}'`,
-        hint: `add \`${missing}: ${example(missing)}\``,
+        hint: `add \`${missing}: ${example(missing, path)}\``,
       };
     }
     case 'additionalProperties': {

@@ -228,3 +228,31 @@ describe('issue dates in the future', () => {
     expect(allowed.code).toBe(0);
   });
 });
+
+describe('init refuses values issue would reject (exit 64)', () => {
+  it('--url that is not a web address, --name empty; nothing is written', async () => {
+    const url = run(['init', 'i4', '--url', 'notaurl'], dir);
+    expect(url.code).toBe(64);
+    expect(url.stderr).toBe(
+      "badgesmith: error: --url 'notaurl' is not a web address\n" +
+        'hint: pass an absolute https url, e.g. --url https://lab.example.edu\n',
+    );
+    const name = run(['init', 'i9', '--name', ''], dir);
+    expect(name.code).toBe(64);
+    expect(name.stderr).toContain('badgesmith: error: --name is empty\n');
+    await expect(readdir(join(dir, 'i4'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readdir(join(dir, 'i9'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('a bad issuer.url in badgesmith.yaml gets an issuer example in its hint', async () => {
+    const config = await readFile(join(one, 'badgesmith.yaml'), 'utf8');
+    await writeFile(
+      join(one, 'badurl.yaml'),
+      config.replace('  name: Issuer One\n', '  name: Issuer One\n  url: notaurl\n'),
+    );
+    const result = run(['issue', '--config', 'badurl.yaml', ...ONE_EARNER, '--dry-run'], one);
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain(`field 'issuer.url' must match format "uri"\n`);
+    expect(result.stderr).toContain('hint: write `url: https://example.org`\n');
+  });
+});

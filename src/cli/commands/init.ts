@@ -45,12 +45,41 @@ function checkEmail(email: string | undefined): void {
   }
 }
 
+function checkName(name: string | undefined): void {
+  if (name !== undefined && name.trim() === '') {
+    throw new BadgesmithError('ERR_USAGE_BAD_OPTION', '--name is empty', {
+      hint: 'pass the name shown on every badge, e.g. --name "Data Carpentry Lab"',
+    });
+  }
+}
+
+// The issuer's web site: an absolute http(s) URL, as OB 3.0 Profile.url is a URI (section 3.3).
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function checkUrl(url: string | undefined): void {
+  if (url !== undefined && !isWebUrl(url)) {
+    throw new BadgesmithError('ERR_USAGE_BAD_OPTION', `--url '${url}' is not a web address`, {
+      hint: 'pass an absolute https url, e.g. --url https://lab.example.edu',
+    });
+  }
+}
+
 async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Promise<InitOptions> {
   let alg = parseAlg(flags.alg);
   let { name, url, email } = flags;
   let issuerId = flags.issuerId;
   if (ctx.interactive) {
-    name ??= await askText('Issuer name (shown on every badge):', { default: DEFAULT_NAME });
+    name ??= await askText('Issuer name (shown on every badge):', {
+      default: DEFAULT_NAME,
+      validate: (value) => value.trim() !== '' || 'the name cannot be empty',
+    });
     alg ??= await askChoice('Signing algorithm:', SIGNING_ALGS, 'ES256');
     if (issuerId === undefined) {
       const answer = await askText('Issuer id (did:web:… or https://…; empty for a did:key):', {
@@ -58,12 +87,17 @@ async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Pr
       });
       issuerId = answer === '' ? undefined : answer;
     }
-    url ??= (await askText('Issuer web site (optional):')) || undefined;
+    url ??=
+      (await askText('Issuer web site (optional):', {
+        validate: (value) => value === '' || isWebUrl(value) || 'not an https:// address',
+      })) || undefined;
     email ??=
       (await askText('Issuer contact e-mail (optional):', {
         validate: (value) => value === '' || isEmailAddress(value) || 'not an e-mail address',
       })) || undefined;
   }
+  checkName(name);
+  checkUrl(url);
   checkEmail(email);
   return {
     dir: resolve(ctx.cwd, dir),
