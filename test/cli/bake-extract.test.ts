@@ -57,14 +57,23 @@ describe('badgesmith bake / extract (built CLI)', () => {
       "badgesmith: error: 'twice.png' already exists\nhint: choose another output path, or pass --force to replace it\n",
     );
     expect((await readFile(join(dir, 'twice.png'))).equals(before)).toBe(true);
-    const forced = run('bake', 'ada.json', '--image', 'twice.png', '-o', 'twice.png', '--force');
+    const forced = run(
+      'bake',
+      'ada.json',
+      '--image',
+      'twice.png',
+      '-o',
+      'twice.png',
+      '--force',
+      '--unsigned',
+    );
     expect(forced.code).toBe(0);
     expect(forced.stderr).toBe("warning: 'twice.png' already held a credential; it was replaced\n");
     expect(run('extract', 'twice.png').stdout).toBe(`${JSON_CREDENTIAL}\n`);
   });
 
   it('bakes JSON into an SVG, tells what it cleaned, and extract --json describes it', () => {
-    const bake = run('bake', 'ada.json', '--image', 'art.svg', '-o', 'ada.svg');
+    const bake = run('bake', 'ada.json', '--image', 'art.svg', '-o', 'ada.svg', '--unsigned');
     expect(bake.code).toBe(0);
     expect(bake.stderr).toBe('warning: removed from the artwork: <script> element (line 2)\n');
     const extract = run('extract', 'ada.svg', '--json');
@@ -126,6 +135,40 @@ describe('badgesmith bake / extract (built CLI)', () => {
     await writeFile(join(dir, 'notes.txt'), 'hello');
     expect(run('extract', 'notes.txt').code).toBe(65);
     expect(run('bake', 'ada.jwt', '--image', 'notes.txt', '-o', 'x.png').code).toBe(65);
+  });
+
+  it('refuses a JSON credential with no proof (exit 65) unless --unsigned', async () => {
+    const refused = run('bake', 'ada.json', '--image', 'art.png', '-o', 'unsigned.png');
+    expect(refused).toEqual({
+      code: 65,
+      stdout: '',
+      stderr:
+        'badgesmith: error: the credential has no proof: sign it first (badgesmith issue)\n' +
+        'hint: pass --unsigned to bake it anyway, for tests: it will never verify as valid\n',
+    });
+    expect(existsSync(join(dir, 'unsigned.png'))).toBe(false);
+    const signed = JSON.stringify({
+      ...JSON.parse(JSON_CREDENTIAL),
+      proof: { type: 'DataIntegrityProof' },
+    });
+    await writeFile(join(dir, 'proof.json'), signed);
+    expect(run('bake', 'proof.json', '--image', 'art.png', '-o', 'proof.png').code).toBe(0);
+  });
+
+  it('refuses an -o extension that does not match the image (exit 64), naming the fix', () => {
+    const png = run('bake', 'ada.jwt', '--image', 'art.png', '-o', 'wrong.svg');
+    expect(png).toEqual({
+      code: 64,
+      stdout: '',
+      stderr:
+        "badgesmith: error: -o 'wrong.svg' does not end in .png, but the image is PNG\n" +
+        "hint: write -o 'wrong.png', or give --image an .svg artwork\n",
+    });
+    expect(existsSync(join(dir, 'wrong.svg'))).toBe(false);
+    const svg = run('bake', 'ada.jwt', '--image', 'art.svg', '-o', 'wrong.png', '--dry-run');
+    expect(svg.code).toBe(64);
+    expect(svg.stderr).toContain("-o 'wrong.png' does not end in .svg, but the image is SVG");
+    expect(run('bake', 'ada.jwt', '--image', 'art.png', '-o', 'UPPER.PNG').code).toBe(0);
   });
 
   it('is a usage error (64) without --image or -o', () => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { bakeImage } from '../../core/bake/index.js';
+import { parseJsonObject, payloadOf, specOfText } from '../../core/bake/payload.js';
 import { pathExists, readInputFile, readInputText, writeFileAtomic } from '../../adapters/files.js';
 import { BadgesmithError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
@@ -10,6 +11,34 @@ interface BakeFlags {
   output: string;
   force?: boolean;
   dryRun?: boolean;
+  unsigned?: boolean;
+}
+
+/**
+ * Refuses a JSON credential with no embedded proof: baked, it would only ever verify NOT VALID.
+ * A VC-JWT is signed by its form; an OB 2.0 hosted assertion is verified by its URL, not a proof.
+ */
+function assertSigned(credential: string, unsigned: boolean): void {
+  if (unsigned || payloadOf(credential).kind !== 'json') return;
+  const object = parseJsonObject(credential.trim());
+  if (object === undefined || specOfText(credential) === 'ob2' || 'proof' in object) return;
+  throw new BadgesmithError(
+    'ERR_CREDENTIAL_UNSIGNED',
+    'the credential has no proof: sign it first (badgesmith issue)',
+    { hint: 'pass --unsigned to bake it anyway, for tests: it will never verify as valid' },
+  );
+}
+
+/** Refuses `-o x.svg` for PNG bytes (and the reverse): the name must say what the file is. */
+function assertExtension(output: string, kind: string): void {
+  const ext = extname(output);
+  if (ext.toLowerCase() === `.${kind}`) return;
+  const fixed = `${ext === '' ? output : output.slice(0, -ext.length)}.${kind}`;
+  throw new BadgesmithError(
+    'ERR_USAGE_BAD_OPTION',
+    `-o '${output}' does not end in .${kind}, but the image is ${kind.toUpperCase()}`,
+    { hint: `write -o '${fixed}', or give --image an .${kind === 'png' ? 'svg' : 'png'} artwork` },
+  );
 }
 
 /** A path as the user wrote it when it resolves the same from here, so messages quote it. */
@@ -28,6 +57,7 @@ export function registerBake(program: Command, getContext: () => CliContext): vo
     .requiredOption('-o, --output <file>', 'where to write the baked badge')
     .option('--force', 'replace the output file if it exists')
     .option('--dry-run', 'check everything and say what would be written, but write nothing')
+    .option('--unsigned', 'bake a JSON credential that has no proof (for tests; never valid)')
     .addHelpText(
       'after',
       `
@@ -50,8 +80,10 @@ the image is replaced, never duplicated, and stderr says so.`,
         });
       }
       const credential = await readInputText(userPath(ctx, credentialFile), 'credential');
+      assertSigned(credential, flags.unsigned === true);
       const image = await readInputFile(userPath(ctx, flags.image), 'image');
       const baked = bakeImage(image, credential);
+      assertExtension(flags.output, baked.kind);
       if (baked.replaced) {
         ctx.err(`warning: '${flags.image}' already held a credential; it was replaced`);
       }
