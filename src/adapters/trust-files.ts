@@ -6,7 +6,7 @@ import {
   type TrustEntry,
   type TrustSet,
 } from '../core/verify/trust.js';
-import { readInputText } from './files.js';
+import { pathExists, readInputText } from './files.js';
 
 /**
  * Reads one `--trust` value: a literal `did:key:…`, or the path of a did.json (DID document), a
@@ -17,6 +17,14 @@ import { readInputText } from './files.js';
  */
 export async function readTrustEntry(value: string, path = value): Promise<TrustEntry> {
   if (isDidKey(value)) return trustEntryFromDidKey(value);
+  // Verifying is offline (DESIGN.md): a URL or another DID method would need a fetch.
+  if (/^(https?:\/\/|did:[a-z0-9]+:)/iu.test(value) && !(await pathExists(path))) {
+    throw new BadgesmithError(
+      'ERR_USAGE_BAD_OPTION',
+      `badgesmith does not fetch '${value}': download the issuer's did.json / jwks.json and pass the file`,
+      { hint: 'e.g. --trust ./issuer-jwks.json; only a did:key is taken as it is' },
+    );
+  }
   const text = await readInputText(path, 'trust file');
   let doc: unknown;
   try {

@@ -149,3 +149,23 @@ describe('badgesmith trust and verify --trust-store', () => {
     expect(run(['trust', 'list', '--trust-store', 'store2'], dir).stdout).toContain('is empty');
   });
 });
+
+describe('--trust given a URL or a did:web', () => {
+  it('is a usage error (64) saying badgesmith does not fetch, for verify and trust add', () => {
+    for (const value of ['https://example.org/jwks.json', 'did:web:example.org']) {
+      const verify = run(['verify', 'badge.json', '--trust', value, ...AT], dir);
+      expect(verify).toEqual({
+        code: 64,
+        stdout: '',
+        stderr:
+          `badgesmith: error: badgesmith does not fetch '${value}': download the issuer's did.json / jwks.json and pass the file\n` +
+          'hint: e.g. --trust ./issuer-jwks.json; only a did:key is taken as it is\n',
+      });
+    }
+    const add = run(['trust', 'add', 'https://example.org/jwks.json'], dir, {
+      BADGESMITH_TRUST_STORE: join(dir, 'url-store.json'),
+    });
+    expect(add.code).toBe(64);
+    expect(add.stderr).toContain("badgesmith does not fetch 'https://example.org/jwks.json'");
+  });
+});
