@@ -169,3 +169,15 @@ describe('--trust given a URL or a did:web', () => {
     expect(add.stderr).toContain("badgesmith does not fetch 'https://example.org/jwks.json'");
   });
 });
+
+describe('verify --recipient ""', () => {
+  it('is a usage error (64) naming the flag', () => {
+    expect(run(['verify', 'badge.json', '--recipient', '', ...AT], dir)).toEqual({
+      code: 64,
+      stdout: '',
+      stderr:
+        'badgesmith: error: --recipient is empty\n' +
+        'hint: pass the e-mail or id the badge was issued to, e.g. --recipient ada@example.org\n',
+    });
+  });
+});

@@ -185,6 +185,11 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
       const ctx = getContext();
       const now = parseAt(flags.at, ctx);
       const leewaySeconds = parseLeeway(flags.leeway);
+      if (flags.recipient?.trim() === '') {
+        throw new BadgesmithError('ERR_USAGE_BAD_OPTION', '--recipient is empty', {
+          hint: 'pass the e-mail or id the badge was issued to, e.g. --recipient ada@example.org',
+        });
+      }
       const given = await readTrustSet(flags.trust, (value) =>
         isDidKey(value) ? value : resolve(ctx.cwd, value),
       );
