@@ -16,6 +16,20 @@ Exit codes:
   73   an output file could not be created (exists, or no permission)
   130  interrupted; nothing half-written is left behind`;
 
+// One line per verb: the codes it gives; the whole table is on `badgesmith --help` only.
+const VERB_EXIT_CODES: Record<string, string> = {
+  init: '0 written, 64 a bad flag, 73 a file exists (pass --force) or cannot be written',
+  issue:
+    '0 all issued, 1 some rows failed (reported), 130 interrupted; 64/65/66/73 see badgesmith --help',
+  bake: '0 baked, 64 a bad flag, 65 not an image or unsigned; 66/73 see badgesmith --help',
+  extract: '0 found, 1 no badge in the file, 65 not an image; 64/66 see badgesmith --help',
+  verify:
+    '0 every file valid, 1 a file not valid, 2 cannot tell offline; 64/65/66 see badgesmith --help',
+  roster: '0 written; 64/65/66/73 see badgesmith --help',
+  trust: '0 done; 64/65/66/73 see badgesmith --help',
+  keys: '0 written; 64/65/66/73 see badgesmith --help',
+};
+
 /** Builds the commander program; `getContext` is called once the global flags are parsed. */
 export function buildProgram(getContext: () => CliContext): Command {
   const program = new Command('badgesmith')
@@ -34,7 +48,8 @@ export function buildProgram(getContext: () => CliContext): Command {
   registerCommands(program, getContext);
   for (const command of program.commands) {
     command.exitOverride();
-    command.addHelpText('after', EXIT_CODES_HELP);
+    const codes = VERB_EXIT_CODES[command.name()];
+    if (codes !== undefined) command.addHelpText('after', `\nExit codes: ${codes}`);
   }
   return program;
 }
@@ -84,7 +99,9 @@ function reportFailure(error: unknown): number {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
       return EXIT.ok;
     }
-    if (error.code === 'commander.help') return EXIT.ok;
+    // `badgesmith help` exits 0; no command given, commander printed the help on stderr
+    // with a non-zero code: that is a usage error.
+    if (error.code === 'commander.help' && error.exitCode === 0) return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof BadgesmithError) {
