@@ -2,7 +2,7 @@ import type { JsonWebKey } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
-import { bakeImage } from '../core/bake/index.js';
+import { prepareImage, type PreparedImage } from '../core/bake/index.js';
 import { isBadgesmithError } from '../core/errors.js';
 import type { SigningAlg } from '../core/keys/generate.js';
 import { loadSigningKey } from '../core/keys/signing-key.js';
@@ -60,7 +60,10 @@ export interface RowOutcome {
   error?: string;
 }
 
-type Images = { png?: Uint8Array; svg?: string };
+// Each image ready to bake: static artwork is parsed once per run, a personal one per row.
+type Images = { png?: PreparedImage; svg?: PreparedImage };
+
+const svgBytes = (svg: string): Uint8Array => Buffer.from(svg, 'utf8');
 
 function reasonOf(error: unknown): string {
   if (isBadgesmithError(error)) return error.message;
@@ -108,26 +111,36 @@ export function createRowIssuer(init: WorkerInit) {
 
   const imagesFor = (spec: AchievementInit) => {
     const { artwork } = spec;
-    if (artwork.kind === 'png') return () => Promise.resolve({ png: artwork.bytes });
-    let cached: Promise<Uint8Array> | undefined;
+    if (artwork.kind === 'png') {
+      let prepared: PreparedImage | undefined;
+      return () => {
+        prepared ??= prepareImage(artwork.bytes);
+        return Promise.resolve({ png: prepared });
+      };
+    }
     if (artwork.kind === 'svg') {
-      return async (): Promise<Images> => {
-        if (wantPng) {
-          cached ??= import('./render.js').then((m) => m.renderSvgToPng(artwork.svg, artwork.file));
-        }
-        return {
-          ...(wantSvg ? { svg: artwork.svg } : {}),
-          ...(wantPng ? { png: await cached } : {}),
-        };
+      let cached: Promise<Images> | undefined;
+      return (): Promise<Images> => {
+        cached ??= (async (): Promise<Images> => {
+          const images: Images = {};
+          if (wantSvg) images.svg = prepareImage(svgBytes(artwork.svg));
+          if (wantPng) {
+            const { renderSvgToPng } = await import('./render.js');
+            images.png = prepareImage(await renderSvgToPng(artwork.svg, artwork.file));
+          }
+          return images;
+        })();
+        return cached;
       };
     }
     let render: Promise<(svg: string) => Promise<Uint8Array>> | undefined;
     return async (values: TemplateValues): Promise<Images> => {
       const svg = fillTemplate(artwork.svg, values);
-      if (!wantPng) return { svg };
+      const images: Images = wantSvg ? { svg: prepareImage(svgBytes(svg)) } : {};
+      if (!wantPng) return images;
       render ??= import('./template-raster.js').then((m) => m.templateRasterizer(artwork, values));
-      const png = await (await render)(svg);
-      return { ...(wantSvg ? { svg } : {}), png };
+      images.png = prepareImage(await (await render)(svg));
+      return images;
     };
   };
 
@@ -167,12 +180,8 @@ export function createRowIssuer(init: WorkerInit) {
         issued: toIsoDay(issued),
       });
       const outputs: [string, Uint8Array | string][] = [[`${task.stem}${extension}`, `${jwt}\n`]];
-      if (images.png !== undefined) {
-        outputs.push([`${task.stem}.png`, bakeImage(images.png, jwt).bytes]);
-      }
-      if (images.svg !== undefined) {
-        outputs.push([`${task.stem}.svg`, bakeImage(Buffer.from(images.svg, 'utf8'), jwt).bytes]);
-      }
+      if (images.png !== undefined) outputs.push([`${task.stem}.png`, images.png.bake(jwt).bytes]);
+      if (images.svg !== undefined) outputs.push([`${task.stem}.svg`, images.svg.bake(jwt).bytes]);
       // A rerun after a crash writes the same names again: rename replaces a file the crashed
       // run wrote but had not yet put in the ledger, so one row never has two files.
       for (const [name, data] of outputs) {

@@ -1,7 +1,7 @@
 /** Baking a credential into a badge image of either kind. */
 import { BadgesmithError } from '../errors.js';
 import { isCompactJws, parseJsonObject, payloadOf } from './payload.js';
-import { bakePng } from './png-bake.js';
+import { preparePng } from './png-bake.js';
 import { sniffImage } from './sniff.js';
 import { bakeSvg } from './svg-bake.js';
 import type { BakePayload, ImageKind } from './types.js';
@@ -26,6 +26,74 @@ function checkedPayload(text: string): BakePayload {
   return payload;
 }
 
+/** What a bake gives: the baked bytes, their kind, and what was replaced or cleaned out. */
+export interface BakedImage {
+  bytes: Uint8Array;
+  kind: ImageKind;
+  replaced: boolean;
+  warnings: string[];
+}
+
+/** An artwork read once, ready to bake any number of credentials (see {@link prepareImage}). */
+export interface PreparedImage {
+  kind: ImageKind;
+  bake: (payload: string) => BakedImage;
+}
+
+/**
+ * Reads an artwork once (PNG: parsed and CRC-checked, split where the credential goes), for a
+ * batch that bakes the same image for every row; `bake` gives what {@link bakeImage} gives.
+ * Throws ERR_IMAGE_UNKNOWN for neither PNG nor SVG, and what the PNG reader throws.
+ *
+ * @example
+ * ```ts
+ * const art = prepareImage(await readFile('art.png'));
+ * for (const jwt of jwts) await writeFile(name(jwt), art.bake(jwt).bytes);
+ * ```
+ */
+export function prepareImage(bytes: Uint8Array): PreparedImage {
+  const kind = sniffImage(bytes);
+  if (kind === 'png') {
+    const png = preparePng(bytes);
+    return {
+      kind,
+      bake: (payload) => {
+        const baked = png.bake(checkedPayload(payload).text);
+        const warnings = baked.replaced
+          ? ['replaced the credential already baked into the png']
+          : [];
+        return { bytes: baked.bytes, kind, replaced: baked.replaced, warnings };
+      },
+    };
+  }
+  if (kind === 'svg') {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    return {
+      kind,
+      bake: (payload) => {
+        const baked = bakeSvg(text, checkedPayload(payload));
+        const warnings = baked.replaced
+          ? ['replaced the credential already baked into the svg']
+          : [];
+        warnings.push(...baked.removed.map((what) => `removed from the artwork: ${what}`));
+        return {
+          bytes: new TextEncoder().encode(baked.text),
+          kind,
+          replaced: baked.replaced,
+          warnings,
+        };
+      },
+    };
+  }
+  throw new BadgesmithError(
+    'ERR_IMAGE_UNKNOWN',
+    'the image to bake into is neither a png nor an svg',
+    {
+      hint: 'bake into a .png or .svg badge image',
+    },
+  );
+}
+
 /**
  * Bakes a credential (compact JWS or credential JSON; outer white space is dropped) into a PNG
  * or SVG image, recognised by its bytes. `replaced` says an earlier credential was taken out;
@@ -36,34 +104,8 @@ function checkedPayload(text: string): BakePayload {
  * const { bytes, kind } = bakeImage(await readFile('art.png'), jwt);
  * ```
  */
-export function bakeImage(
-  bytes: Uint8Array,
-  payload: string,
-): { bytes: Uint8Array; kind: ImageKind; replaced: boolean; warnings: string[] } {
-  const kind = sniffImage(bytes);
-  const credential = checkedPayload(payload);
-  if (kind === 'png') {
-    const baked = bakePng(bytes, credential.text);
-    const warnings = baked.replaced ? ['replaced the credential already baked into the png'] : [];
-    return { bytes: baked.bytes, kind, replaced: baked.replaced, warnings };
-  }
-  if (kind === 'svg') {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    const baked = bakeSvg(text, credential);
-    const warnings = baked.replaced ? ['replaced the credential already baked into the svg'] : [];
-    warnings.push(...baked.removed.map((what) => `removed from the artwork: ${what}`));
-    return {
-      bytes: new TextEncoder().encode(baked.text),
-      kind,
-      replaced: baked.replaced,
-      warnings,
-    };
-  }
-  throw new BadgesmithError(
-    'ERR_IMAGE_UNKNOWN',
-    'the image to bake into is neither a png nor an svg',
-    {
-      hint: 'bake into a .png or .svg badge image',
-    },
-  );
+export function bakeImage(bytes: Uint8Array, payload: string): BakedImage {
+  // The credential is checked before the image, as it always was: a bad one is named first.
+  checkedPayload(payload);
+  return prepareImage(bytes).bake(payload);
 }

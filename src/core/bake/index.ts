@@ -2,9 +2,9 @@
 export type { BakePayload, ExtractedBadge, ExtractResult, ImageKind } from './types.js';
 export { sniffImage } from './sniff.js';
 export { payloadOf } from './payload.js';
-export { bakePng } from './png-bake.js';
+export { bakePng, preparePng, type PreparedPng } from './png-bake.js';
 export { bakeSvg } from './svg-bake.js';
-export { bakeImage } from './bake-image.js';
+export { bakeImage, prepareImage, type BakedImage, type PreparedImage } from './bake-image.js';
 export { extractBadge } from './extract.js';
 export { extractPng } from './png-extract.js';
 export { extractSvg } from './svg-extract.js';

@@ -13,6 +13,43 @@ import { buildItxtData, textChunkKeyword } from './png-text.js';
  */
 const REPLACED_KEYWORDS = new Set([OB3_PNG_KEYWORD, OB2_PNG_KEYWORD]);
 
+/** A PNG read and checked once, ready to take any number of credentials (one per bake). */
+export interface PreparedPng {
+  /** Whether the artwork held a credential chunk that every bake leaves out. */
+  replaced: boolean;
+  /** The artwork with `payload` spliced in, as {@link bakePng} gives it. */
+  bake: (payload: string) => { bytes: Uint8Array; replaced: boolean };
+}
+
+/**
+ * Parses and CRC-checks a PNG once, and splits it around the place the credential chunk goes
+ * (right after IHDR), so that a batch baking one artwork for every row only builds the new chunk
+ * and copies the rest. Throws what {@link readPngChunks} throws.
+ *
+ * @example
+ * ```ts
+ * const art = preparePng(png);
+ * const a = art.bake(jwtA).bytes; // same bytes as bakePng(png, jwtA).bytes
+ * ```
+ */
+export function preparePng(png: Uint8Array): PreparedPng {
+  const chunks = readPngChunks(png);
+  const kept = chunks.filter((chunk) => !REPLACED_KEYWORDS.has(textChunkKeyword(chunk) ?? ''));
+  const [ihdr, ...rest] = kept;
+  const head = concatBytes([PNG_SIGNATURE, ...(ihdr === undefined ? [] : [ihdr.raw])]);
+  const tail = concatBytes(rest.map((chunk) => chunk.raw));
+  const replaced = kept.length !== chunks.length;
+  const bake = (payload: string): { bytes: Uint8Array; replaced: boolean } => {
+    const credential = buildPngChunk('iTXt', buildItxtData(OB3_PNG_KEYWORD, payload));
+    const bytes = new Uint8Array(head.length + credential.length + tail.length);
+    bytes.set(head, 0);
+    bytes.set(credential, head.length);
+    bytes.set(tail, head.length + credential.length);
+    return { bytes, replaced };
+  };
+  return { replaced, bake };
+}
+
 /**
  * Bakes a credential text (compact JWS or credential JSON, stored as given) into a PNG. Any
  * `iTXt`/`tEXt`/`zTXt` chunk keyed `openbadgecredential` or `openbadges` is removed first
@@ -27,11 +64,5 @@ export function bakePng(
   png: Uint8Array,
   payload: string,
 ): { bytes: Uint8Array; replaced: boolean } {
-  const chunks = readPngChunks(png);
-  const kept = chunks.filter((chunk) => !REPLACED_KEYWORDS.has(textChunkKeyword(chunk) ?? ''));
-  const credential = buildPngChunk('iTXt', buildItxtData(OB3_PNG_KEYWORD, payload));
-  const [ihdr, ...rest] = kept;
-  const parts = [PNG_SIGNATURE, ...(ihdr === undefined ? [] : [ihdr.raw]), credential];
-  parts.push(...rest.map((chunk) => chunk.raw));
-  return { bytes: concatBytes(parts), replaced: kept.length !== chunks.length };
+  return preparePng(png).bake(payload);
 }
