@@ -67,7 +67,7 @@ const fail = (message: string, warnings: string[] = []): FormatOutcome => ({
 });
 
 const ob2 = (what: string): FormatOutcome => ({
-  check: result('format', 'indeterminate', `${what}: OB 2.0 not supported yet`, {
+  check: result('format', 'indeterminate', `${what}: not an OB 3.0 credential`, {
     format: 'ob2',
   }),
   warnings: [],

@@ -126,8 +126,10 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
       : result('extract', 'passed', badge.location),
   ];
 
-  // OB 2.0 and older badges have their own checks (notes section 6); OB 3.0 goes on below.
-  const ob2Form = badge.spec === 'ob3' ? undefined : ob2FormOf(badge);
+  // OB 2.0 and older badges have their own checks (notes section 6); OB 3.0 goes on below. The
+  // payload decides, not where it was found: a hosted-assertion URL in an OB 3.0 element is
+  // still a hosted assertion (the extraction warns about the mismatch).
+  const ob2Form = ob2FormOf(badge);
   if (ob2Form !== undefined) {
     const ob2 = await verifyOb2(badge, ob2Form, {
       documents: input.ob2Documents ?? NO_OB2_DOCUMENTS,
