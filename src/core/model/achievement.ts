@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nameBasedUrn } from './uuid.js';
 import type { Achievement, Alignment } from './types.js';
 
 /** One alignment as written in an achievement YAML (OB 3.0 section 3.4, Alignment). */
@@ -38,9 +38,6 @@ export interface AchievementSpec {
   creditsAvailable?: number;
 }
 
-// RFC 4122 section 4.3 name-based UUIDs need a namespace; this is the predefined URL namespace.
-const URL_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
-
 /**
  * The stable id of an achievement that has no `id` in its YAML: a name-based (version 5) UUID in
  * the RFC 4122 URL namespace over `<issuer id>/achievements/<slug>`. The same issuer and file slug
@@ -49,16 +46,7 @@ const URL_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
  * @example achievementIdFor('did:web:example.org', 'intro-workshop') // 'urn:uuid:…'
  */
 export function achievementIdFor(issuerId: string, slug: string): string {
-  const digest = createHash('sha1')
-    .update(URL_NAMESPACE)
-    .update(`${issuerId}/achievements/${slug}`, 'utf8')
-    .digest();
-  const bytes = digest.subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  const parts = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20)];
-  return `urn:uuid:${parts.join('-')}-${hex.slice(20)}`;
+  return nameBasedUrn(`${issuerId}/achievements/${slug}`);
 }
 
 function buildAlignment(spec: AlignmentSpec): Alignment {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nameBasedUrn } from './uuid.js';
 import { BadgesmithError } from '../errors.js';
 import { normaliseEmail } from './identity.js';
 
@@ -128,9 +128,6 @@ export function rowKey(earner: { email?: string; identifier?: string }, achievem
   return `${achievementId} ${who}`;
 }
 
-// RFC 4122 section 4.3 name-based UUIDs need a namespace; this is the predefined URL namespace.
-const URL_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
-
 /**
  * The stable credential id of a roster row: a version 5 `urn:uuid` over the issuer id and the
  * row key, so a rerun gives each row the id it had, and the ledger can tell a row already done.
@@ -138,14 +135,5 @@ const URL_NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
  * @example stableCredentialId('did:web:example.org', rowKey({ email: 'a@b.org' }, achievementId))
  */
 export function stableCredentialId(issuerId: string, key: string): string {
-  const digest = createHash('sha1')
-    .update(URL_NAMESPACE)
-    .update(`${issuerId}/credentials/${key}`, 'utf8')
-    .digest();
-  const bytes = digest.subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  const parts = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20)];
-  return `urn:uuid:${parts.join('-')}-${hex.slice(20)}`;
+  return nameBasedUrn(`${issuerId}/credentials/${key}`);
 }
