@@ -67,7 +67,7 @@ for (let i = 0; i < baselineCount; i += 1) {
 }
 const baseline = baselineCount / ((performance.now() - t) / 1000);
 
-const issue = (csv, achievement, out) =>
+const issue = (csv, achievement, out, extra = []) =>
   cli(
     [
       'issue',
@@ -79,12 +79,14 @@ const issue = (csv, achievement, out) =>
       out,
       '--issued',
       '2025-06-01',
+      ...extra,
     ],
     folder,
   );
 const small = issue('small.csv', 'static', 'out-small');
 const big = issue('big.csv', 'static', 'out-big');
 const rerun = issue('big.csv', 'static', 'out-big');
+const lean = issue('big.csv', 'static', 'out-lean', ['--no-credential-file']);
 const personal = issue('personal.csv', 'first-badge', 'out-personal');
 
 const rate = (n, run) => n / run.seconds;
@@ -97,6 +99,7 @@ process.stdout.write(
     line('static PNG, 1,000 rows', 1_000, small),
     line('static PNG', rows, big),
     line('rerun of a finished run (skips)', rows, rerun),
+    line('static PNG, --no-credential-file', rows, lean),
     line('personal PNG from template', personalRows, personal),
     `peak memory ${rows} rows / 1,000 rows: x${(big.rssMb / small.rssMb).toFixed(2)}`,
     '(times include process start, the roster check pass and writing every file)',

@@ -53,6 +53,11 @@ export interface IssueBatch {
   dryRun?: boolean;
   /** fsync every badge file before its rename (survives a power cut; slower). */
   fsync?: boolean;
+  /**
+   * Also write the credential on its own, `<name>.credential.jwt` (or `.json`), beside the
+   * images that hold it baked (default true; false halves the files a run creates).
+   */
+  credentialFile?: boolean;
   /** Aborting stops taking rows; rows already started are finished and recorded. */
   signal?: AbortSignal;
   /** Called for each row, in roster order. */
@@ -125,7 +130,13 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
 }
 
 const stemOf = (entry: LedgerEntry): string =>
-  (entry.files[0] ?? '').replace(/\.credential\.(jwt|json)$/u, '');
+  (entry.files[0] ?? '').replace(/\.(credential\.jwt|credential\.json|png|svg)$/u, '');
+
+// The file a dry run names for a row: its credential file, or without one its first image.
+function plannedFiles(stem: string, init: WorkerInit): string[] {
+  if (!init.credentialFile) return [`${stem}.${init.format === 'svg' ? 'svg' : 'png'}`];
+  return [`${stem}${init.proof === 'di' ? '.credential.json' : '.credential.jwt'}`];
+}
 
 /**
  * Issues one credential per roster row, streaming: each row gets a stable id (issuer, achievement,
@@ -152,7 +163,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
   let engine: Awaited<ReturnType<typeof makeIssuer>> | undefined;
   try {
     if (!dry) await sweepLeftovers(outDir, TEMP_FOLDER);
-    const ledger = dry ? undefined : await openLedger(outDir);
+    const ledger = dry ? undefined : await openLedger(outDir, { sync: batch.fsync === true });
     const done = ledger?.done ?? (await readLedger(outDir)).done;
     const report = dry ? undefined : await openReportWriter(outDir, batch.now);
     const taken = new Set<string>();
@@ -169,6 +180,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
       outDir,
       includeName: issuer.config.defaults.recipientName,
       fsync: batch.fsync === true,
+      credentialFile: batch.credentialFile !== false,
     };
     // A key that cannot make this proof is refused here, before any worker starts.
     createCredentialSigner(issuer.signingKey, init.proof ?? 'jwt', profile.id);
@@ -277,11 +289,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
       const stem = fileStem(row.name, id, taken);
       taken.add(stem);
       if (dry) {
-        emit(mine, {
-          ...base,
-          status: 'would-issue',
-          files: [`${stem}${init.proof === 'di' ? '.credential.json' : '.credential.jwt'}`],
-        });
+        emit(mine, { ...base, status: 'would-issue', files: plannedFiles(stem, init) });
         continue;
       }
       engine ??= await makeIssuer(batch, init);

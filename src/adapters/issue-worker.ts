@@ -27,6 +27,8 @@ export interface WorkerInit {
   includeName: boolean;
   /** fsync each file before it is renamed into place (slower; survives a power cut). */
   fsync: boolean;
+  /** Write `<stem>.credential.jwt` (or `.json`) beside the baked images. */
+  credentialFile: boolean;
 }
 
 /** One achievement a run issues, sent to each worker before its first row. */
@@ -179,7 +181,9 @@ export function createRowIssuer(init: WorkerInit) {
         'issuer.name': init.profile.name,
         issued: toIsoDay(issued),
       });
-      const outputs: [string, Uint8Array | string][] = [[`${task.stem}${extension}`, `${jwt}\n`]];
+      const outputs: [string, Uint8Array | string][] = init.credentialFile
+        ? [[`${task.stem}${extension}`, `${jwt}\n`]]
+        : [];
       if (images.png !== undefined) outputs.push([`${task.stem}.png`, images.png.bake(jwt).bytes]);
       if (images.svg !== undefined) outputs.push([`${task.stem}.svg`, images.svg.bake(jwt).bytes]);
       // A rerun after a crash writes the same names again: rename replaces a file the crashed

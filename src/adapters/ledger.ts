@@ -62,14 +62,19 @@ export async function readLedger(
   return { done, validBytes, size };
 }
 
-/** An open, append-only ledger: entries go to disk in small groups, each group fsynced. */
+/**
+ * An open, append-only ledger: entries go to disk in small groups, one write each; with `sync`
+ * each group is also fdatasynced.
+ */
 export interface Ledger {
   path: string;
+  /** The entries of earlier runs (this run's rows are not added: the run dedups them itself). */
   done: Map<string, LedgerEntry>;
   /** Records an issued row; written with the next group. */
   append: (entry: LedgerEntry) => Promise<void>;
-  /** Writes and fsyncs what is buffered. */
+  /** Writes what is buffered (and fdatasyncs it with `sync`). */
   flush: () => Promise<void>;
+  /** Writes what is buffered, fdatasyncs the file (always) and closes it. */
   close: () => Promise<void>;
 }
 
@@ -77,11 +82,14 @@ export interface Ledger {
  * Opens the ledger of `outDir` for appending. A line torn by a crash is cut off first, so the
  * file stays one JSON object per line. Entries are written every `groupSize` rows or
  * `intervalMs`, whichever comes first; a crash loses at most that group, whose rows are then
- * issued again under the same ids and file names.
+ * issued again under the same ids and file names. Each group is fdatasynced only with `sync`
+ * (`issue --fsync`, which also syncs every badge file): without it the badge files are not on
+ * the disk either, so syncing their ledger lines would promise nothing more after a power cut,
+ * and a process crash loses nothing the kernel was given.
  */
 export async function openLedger(
   outDir: string,
-  options: { groupSize?: number; intervalMs?: number } = {},
+  options: { groupSize?: number; intervalMs?: number; sync?: boolean } = {},
 ): Promise<Ledger> {
   await ensureFolder(outDir);
   const path = join(outDir, LEDGER_FILE);
@@ -104,7 +112,7 @@ export async function openLedger(
       if (lines.length === 0 || failure !== undefined) return;
       try {
         await handle.write(lines.join(''));
-        await handle.datasync();
+        if (options.sync === true) await handle.datasync();
       } catch (error) {
         failure = new BadgesmithError('ERR_FILE_WRITE', `cannot write the ledger '${path}'`, {
           cause: error,
@@ -117,7 +125,6 @@ export async function openLedger(
   };
   const append = (entry: LedgerEntry): Promise<void> => {
     if (failure !== undefined) return Promise.reject(failure);
-    done.set(entry.id, entry);
     buffer.push(`${JSON.stringify(entry)}\n`);
     // The group goes to disk in the background; a write error is kept and thrown by the next
     // append or by close, so the run stops rather than go on without a ledger.
@@ -128,6 +135,7 @@ export async function openLedger(
   const close = async (): Promise<void> => {
     try {
       await flush();
+      if (failure === undefined) await handle.datasync();
     } finally {
       await handle.close();
     }

@@ -158,6 +158,26 @@ describe('issueBatch: ledger, stable ids, duplicates', () => {
     );
   });
 
+  it('with credentialFile false writes only the baked png, and a rerun still skips it', async () => {
+    const achievement = await loadAchievement(join(dir, 'achievements', 'fixed.yaml'));
+    const outDir = join(dir, 'out-no-jwt');
+    const base = { issuer, achievement, format: 'png' as const, outDir, issued };
+    const rows = [row, { row: 2, line: 3, name: 'Bo', email: 'bo@example.org' }];
+    const first = await collect({ ...base, rows, credentialFile: false });
+    expect(first.map((r) => r.status)).toEqual(['issued', 'issued']);
+    expect(first.map((r) => r.files.length)).toEqual([1, 1]);
+    expect(first[0]!.files[0]).toMatch(/^ada-lovelace-[0-9a-f]{8}\.png$/u);
+    const files = (await readdir(outDir)).filter((f) => !f.startsWith('report-')).sort();
+    expect(files).toEqual([first[0]!.files[0], first[1]!.files[0], 'issue-ledger.jsonl'].sort());
+    const baked = extractBadge(await readFile(join(outDir, first[0]!.files[0]!)));
+    expect(baked.found && baked.badge.payload.split('.').length).toBe(3);
+    const again = await collect({ ...base, rows, credentialFile: false });
+    expect(again.map((r) => [r.status, r.files])).toEqual([
+      ['skipped', first[0]!.files],
+      ['skipped', first[1]!.files],
+    ]);
+  });
+
   it('a dry run writes nothing and says what would be issued', async () => {
     const achievement = await loadAchievement(join(dir, 'achievements', 'fixed.yaml'));
     const outDir = join(dir, 'out-dry');

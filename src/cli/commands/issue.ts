@@ -33,6 +33,7 @@ interface IssueFlags {
   dryRun?: boolean;
   jobs?: string;
   fsync?: boolean;
+  credentialFile?: boolean;
   proof?: string;
   allowFuture?: boolean;
 }
@@ -217,6 +218,7 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
       ...(jobs === undefined ? {} : { jobs }),
       dryRun: dry,
       fsync: flags.fsync === true,
+      credentialFile: flags.credentialFile !== false,
       signal: controller.signal,
       onRow: (report) => {
         count += 1;
@@ -287,6 +289,10 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
       'flush every badge file to disk before it is renamed (survives power cuts; slower)',
     )
     .option(
+      '--no-credential-file',
+      'write only the baked images, not also <name>.credential.jwt (half the files)',
+    )
+    .option(
       '--proof <proof>',
       'jwt (a VC-JWT) or di (Data Integrity, Ed25519); default from badgesmith.yaml',
     )
@@ -301,8 +307,8 @@ Examples:
   badgesmith issue --achievement intro --roster export.csv --map email="E-mail Address" --dry-run
   badgesmith roster template first-badge     (writes a roster skeleton with the right headers)
 
-For each earner: <name>-<id>.png and/or .svg (baked) and <name>-<id>.credential.jwt, plus a
-report-<time>.csv and .jsonl with one line per row. The id is stable: the same issuer,
+For each earner: <name>-<id>.png and/or .svg (baked) and <name>-<id>.credential.jwt (not with
+--no-credential-file), plus a report-<time>.csv and .jsonl with one line per row. The id is stable: the same issuer,
 achievement and e-mail (or identifier) always give the same credential id.
 
 The output folder keeps an append-only ledger, issue-ledger.jsonl: a rerun (after a crash,
