@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, goodRows, issuerWithStaticBadge, run } from './batch-helpers.js';
+import { goodRows, issuerWithStaticBadge, run } from './batch-helpers.js';
 
 // Five bad rows spread through 1,000 good ones, each with the reason it must be reported with.
 const BAD: [number, string, string][] = [
@@ -39,7 +39,6 @@ const failedLines = BAD.map(([row, line, reason]) => {
 let folder = '';
 
 beforeAll(async () => {
-  build();
   folder = await issuerWithStaticBadge();
   await writeFile(join(folder, 'cohort.csv'), roster());
 }, 120_000);

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compactVerify, decodeJwt } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractBadge } from '../../src/core/bake/index.js';
-import { build, goodRows, issuerWithStaticBadge, run, start } from './batch-helpers.js';
+import { goodRows, issuerWithStaticBadge, run, start } from './batch-helpers.js';
 
 const ROWS = 300;
 
@@ -24,8 +24,6 @@ async function ledgerLines(path: string): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-beforeAll(() => build(), 120_000);
 
 describe('issue --roster survives SIGKILL at random points', () => {
   it('after 12 kills and a rerun: every row issued once, every file verifies, nothing partial left', async () => {

@@ -22,15 +22,6 @@ export function start(args: string[], cwd: string) {
   return spawn(process.execPath, [bin, ...args], { cwd, env, stdio: 'ignore' });
 }
 
-/** Compiles dist/ for the end-to-end tests. */
-export function build(): void {
-  const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(result.error).toBeUndefined();
-}
-
 /**
  * A fresh issuer folder with a `static` achievement drawn from a small PNG (no rendering, so a
  * few hundred rows take well under a second).

@@ -1,16 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
-
-beforeAll(() => {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(build.error).toBeUndefined();
-}, 120_000);
 
 describe('npm run demo', () => {
   it('issues the workshop roster and verifies every badge', async () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/shared.js';
 
 function run(...args: string[]) {
@@ -13,14 +13,6 @@ function run(...args: string[]) {
 }
 
 const TABLE_ROW = '130  interrupted; nothing half-written is left behind';
-
-beforeAll(() => {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(build.error).toBeUndefined();
-}, 120_000);
 
 describe('help and the exit-code table', () => {
   it('no command: help on stderr, exit 64; --help and help: stdout, exit 0', () => {

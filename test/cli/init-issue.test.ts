@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
 import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,26 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractBadge } from '../../src/core/bake/index.js';
 import { identityMatches } from '../../src/core/model/identity.js';
 import type { IdentityObject } from '../../src/core/model/types.js';
-import { repoRoot } from '../helpers/shared.js';
-
-const bin = join(repoRoot, 'bin', 'badgesmith.js');
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-beforeAll(() => {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(build.error).toBeUndefined();
-}, 120_000);
+import { runCli as run } from '../helpers/cli.js';
 
 describe('badgesmith init', () => {
   it('writes the issuer folder, the key with mode 0600, and refuses to overwrite', async () => {

@@ -1,20 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/shared.js';
-
-const bin = join(repoRoot, 'bin', 'badgesmith.js');
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli as run } from '../helpers/cli.js';
 
 describe('badgesmith issue --proof di', () => {
   it('an Ed25519 issuer issues PNG, SVG and credential JSON that verify VALID', async () => {

@@ -1,31 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/shared.js';
+import { runCli as run } from '../helpers/cli.js';
 
-const bin = join(repoRoot, 'bin', 'badgesmith.js');
 const isRoot = process.getuid?.() === 0;
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 let dir = '';
 let one = '';
 
 beforeAll(async () => {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(build.error).toBeUndefined();
   dir = await mkdtemp(join(tmpdir(), 'badgesmith-guards-'));
   expect(run(['init', 'one', '--name', 'Issuer One'], dir).code).toBe(0);
   one = join(dir, 'one');

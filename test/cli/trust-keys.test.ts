@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createPrivateKey, type JsonWebKey } from 'node:crypto';
 import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,20 +8,10 @@ import { PRIVATE_JWK_MEMBERS, publicJwkOf } from '../../src/core/keys/jwk.js';
 import { dataIntegrityMethodFor } from '../../src/core/keys/publication.js';
 import { signDataIntegrity } from '../../src/core/proof/data-integrity/index.js';
 import { credentialFor } from '../core/verify/fixtures.js';
-import { repoRoot } from '../helpers/shared.js';
+import { runCli as run } from '../helpers/cli.js';
 
-const bin = join(repoRoot, 'bin', 'badgesmith.js');
 const DID = 'did:web:badges.example.org';
 const AT = ['--at', '2025-06-01T12:00:00Z'];
-
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', NO_COLOR: '1', ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** Every member name anywhere in a JSON value. */
 function memberNames(value: unknown): string[] {

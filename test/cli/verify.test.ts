@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,28 +9,14 @@ import { bakeImage } from '../../src/core/bake/index.js';
 import { buildJwks } from '../../src/core/keys/publish.js';
 import { hasShared, repoRoot, sharedPath } from '../helpers/shared.js';
 import { BASE_SVG, basePng, makeIssuer, signFor } from '../core/verify/fixtures.js';
+import { runCli as run } from '../helpers/cli.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const bin = join(repoRoot, 'bin', 'badgesmith.js');
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const AT = ['--at', '2025-06-01T12:00:00Z'];
 let dir = '';
 
 beforeAll(async () => {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(build.status, build.stdout + build.stderr).toBe(0);
   dir = await mkdtemp(join(tmpdir(), 'badgesmith-verify-'));
   const issuer = makeIssuer('ES256');
   const jwt = await signFor(issuer);

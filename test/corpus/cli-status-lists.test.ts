@@ -1,26 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasShared, repoRoot, sharedPath } from '../helpers/shared.js';
+import { hasShared, sharedPath } from '../helpers/shared.js';
+import { runCli as run } from '../helpers/cli.js';
 
-const bin = join(repoRoot, 'bin', 'badgesmith.js');
 const REAL = sharedPath('fixtures', 'real');
 const ISSUER = 'https://1edtech.edu/issuers/565049';
 const KEY = 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
 const LIST_URL =
   'https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist';
 const BADGE = join(REAL, 'ob3', '1edtech-bit-string-list-credential-status-revoked.json');
-
-function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 let dir = '';
 
