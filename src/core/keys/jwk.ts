@@ -17,6 +17,29 @@ export function keyKindOf(jwk: JsonWebKey): KeyKind {
   return 'other';
 }
 
+const REQUIRED_MEMBERS: Record<string, readonly string[]> = {
+  EC: ['crv', 'x', 'y'],
+  OKP: ['crv', 'x'],
+  RSA: ['n', 'e'],
+};
+
+/**
+ * Why a JWK is not a key badgesmith can use, in words ("of type 'EC' without crv, x, y"), or
+ * undefined when it is a supported key with its public members (RFC 7518 section 6).
+ */
+export function jwkProblem(jwk: JsonWebKey): string | undefined {
+  const kty = jwk.kty;
+  if (typeof kty !== 'string') return 'without a kty member';
+  const required = REQUIRED_MEMBERS[kty];
+  if (required === undefined) return `of unsupported type '${kty}'`;
+  const members = jwk as Record<string, unknown>;
+  const missing = required.filter((name) => typeof members[name] !== 'string');
+  if (missing.length > 0) return `of type '${kty}' without ${missing.join(', ')}`;
+  if (keyKindOf(jwk) === 'other')
+    return `of type '${kty}' on unsupported curve '${String(jwk.crv)}'`;
+  return undefined;
+}
+
 /**
  * The public members of a JWK only: key material plus `kid`, `alg`, `use`. Anything private is
  * dropped, whatever else the input holds.

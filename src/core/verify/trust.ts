@@ -1,7 +1,7 @@
 import type { JsonWebKey } from 'node:crypto';
 import { BadgesmithError } from '../errors.js';
 import { didOf, isDidKey, multibaseFromPublicJwk, publicJwkFromDidKey } from '../keys/did-key.js';
-import { hasPrivateMembers, keyKindOf, publicJwkOf } from '../keys/jwk.js';
+import { hasPrivateMembers, jwkProblem, publicJwkOf } from '../keys/jwk.js';
 import { show } from './report.js';
 
 /** One key an issuer controls, as a trust file lists it. */
@@ -57,12 +57,9 @@ function keyOfMethod(method: Json, source: string): JsonWebKey {
     if (hasPrivateMembers(jwk)) {
       throw invalid(source, 'holds a private key', 'trust only public keys; publish the jwks');
     }
-    if (keyKindOf(jwk) === 'other') {
-      throw invalid(
-        source,
-        `has a key of unsupported type '${show(jwk.kty)}'`,
-        'use Ed25519, P-256 or RSA',
-      );
+    const problem = jwkProblem(jwk);
+    if (problem !== undefined) {
+      throw invalid(source, `has a key ${problem}`, 'use Ed25519, P-256 or RSA public keys');
     }
     return publicJwkOf(jwk);
   }
@@ -154,12 +151,9 @@ function jwksEntry(doc: Json, source: string): TrustEntry {
         'trust only the public jwks (`badgesmith publish`)',
       );
     }
-    if (keyKindOf(key) === 'other') {
-      throw invalid(
-        source,
-        `has a key of unsupported type '${show(key.kty)}'`,
-        'use Ed25519, P-256 or RSA',
-      );
+    const problem = jwkProblem(key);
+    if (problem !== undefined) {
+      throw invalid(source, `has a key ${problem}`, 'use Ed25519, P-256 or RSA public keys');
     }
     trusted.push({
       ...(typeof key.kid === 'string' ? { kid: key.kid } : {}),
