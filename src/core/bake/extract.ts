@@ -23,6 +23,17 @@ function unknownFile(): BadgesmithError {
 }
 
 /**
+ * An unsecured JWT (RFC 7519 section 6: `alg` none, empty signature part) is still read as a
+ * JWT, so that verify fails its proof check rather than calling the file unknown.
+ */
+function isUnsecuredJwt(text: string): boolean {
+  const match = /^([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*\.$/.exec(text);
+  if (match === null) return false;
+  const header = parseJsonObject(Buffer.from(match[1] ?? '', 'base64url').toString('utf8'));
+  return header !== undefined && typeof header.alg === 'string';
+}
+
+/**
  * Finds the credential in a badge file. A bare `.json` credential or compact JWS text file is
  * returned as it is (container `json` / `jwt`). Never throws for a merely unbaked image; throws
  * BadgesmithError for malformed input: ERR_IMAGE_UNKNOWN, ERR_PNG_MALFORMED, ERR_PNG_CRC,
@@ -47,6 +58,7 @@ export function extractBadge(bytes: Uint8Array): ExtractResult {
     return { found: true, others: 0, badge: bare('json', trimmed) };
   }
   if (isCompactJws(trimmed)) return { found: true, others: 0, badge: bare('jwt', trimmed) };
+  if (isUnsecuredJwt(trimmed)) return { found: true, others: 0, badge: bare('jwt', trimmed) };
   throw unknownFile();
 }
 

@@ -69,7 +69,7 @@ function headerProblem(
 ): string | undefined {
   const alg = header.alg;
   if (typeof alg !== 'string') return 'the JWS header has no "alg"';
-  if (alg.toLowerCase() === 'none') return `alg 'none' (an unsigned token) is never accepted`;
+  if (alg.toLowerCase() === 'none') return 'unsigned JWT (alg none) is never accepted';
   if (/^HS/iu.test(alg)) return `alg '${alg}' is a shared-secret MAC, not an issuer's signature`;
   if (!(ACCEPTED_ALGS as readonly string[]).includes(alg)) {
     return `alg '${alg}' is not accepted (only ${ACCEPTED_ALGS.join(', ')})`;
