@@ -130,7 +130,7 @@ describe('badgesmith bake / extract (built CLI)', () => {
     expect(cut.code).toBe(65);
     expect(cut.stdout).toBe('');
     expect(cut.stderr).toContain(
-      "badgesmith: error: truncated chunk 'IDAT' at byte offset 58: it needs 24 bytes, the file ends after 16\n",
+      "badgesmith: error: 'cut.png': truncated chunk 'IDAT' at byte offset 58: it needs 24 bytes, the file ends after 16\n",
     );
     await writeFile(join(dir, 'notes.txt'), 'hello');
     expect(run('extract', 'notes.txt').code).toBe(65);
@@ -143,7 +143,7 @@ describe('badgesmith bake / extract (built CLI)', () => {
       code: 65,
       stdout: '',
       stderr:
-        'badgesmith: error: the credential has no proof: sign it first (badgesmith issue)\n' +
+        "badgesmith: error: 'ada.json': the credential has no proof: sign it first (badgesmith issue)\n" +
         'hint: pass --unsigned to bake it anyway, for tests: it will never verify as valid\n',
     });
     expect(existsSync(join(dir, 'unsigned.png'))).toBe(false);

@@ -5,6 +5,7 @@ import { parseJsonObject, payloadOf, specOfText } from '../../core/bake/payload.
 import { pathExists, readInputFile, readInputText, writeFileAtomic } from '../../adapters/files.js';
 import { BadgesmithError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
+import { isImageError, withFileName } from '../input-error.js';
 
 interface BakeFlags {
   image: string;
@@ -80,9 +81,18 @@ the image is replaced, never duplicated, and stderr says so.`,
         });
       }
       const credential = await readInputText(userPath(ctx, credentialFile), 'credential');
-      assertSigned(credential, flags.unsigned === true);
+      try {
+        assertSigned(credential, flags.unsigned === true);
+      } catch (error) {
+        throw withFileName(credentialFile, error);
+      }
       const image = await readInputFile(userPath(ctx, flags.image), 'image');
-      const baked = bakeImage(image, credential);
+      let baked;
+      try {
+        baked = bakeImage(image, credential);
+      } catch (error) {
+        throw withFileName(isImageError(error) ? flags.image : credentialFile, error);
+      }
       assertExtension(flags.output, baked.kind);
       if (baked.replaced) {
         ctx.err(`warning: '${flags.image}' already held a credential; it was replaced`);

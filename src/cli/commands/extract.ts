@@ -4,6 +4,7 @@ import { extractBadge } from '../../core/bake/index.js';
 import { readInputFile, writeFileAtomic } from '../../adapters/files.js';
 import { EXIT } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
+import { withFileName } from '../input-error.js';
 
 interface ExtractFlags {
   json?: boolean;
@@ -45,7 +46,13 @@ wrong SVG namespace) are warned about on stderr. An image with no badge exits wi
     )
     .action(async (file: string, flags: ExtractFlags) => {
       const ctx = getContext();
-      const result = extractBadge(await readInputFile(userPath(ctx, file), 'badge file'));
+      const bytes = await readInputFile(userPath(ctx, file), 'badge file');
+      let result;
+      try {
+        result = extractBadge(bytes);
+      } catch (error) {
+        throw withFileName(file, error);
+      }
       if (!result.found) {
         if (flags.json === true) {
           ctx.out(

@@ -19,6 +19,12 @@ import {
  */
 export const MAX_SVG_DEPTH = 512;
 
+/**
+ * A DOCTYPE whose internal subset declares entities (the Adobe Illustrator export pattern).
+ * saxes never expands them, so a reference to one is an undefined entity.
+ */
+const DTD_ENTITY = /<!DOCTYPE[^[>]*\[[^\]]*<!ENTITY/i;
+
 /** Which kind of badge element: OB 3.0, OB 3.0 under a wrong namespace seen in the wild, OB 2.0. */
 export type SvgBadgeKind = 'ob3' | 'ob3-variant' | 'ob2';
 
@@ -118,6 +124,16 @@ export function readSvg(text: string): SvgReading {
   } catch (error) {
     if (error instanceof BadgesmithError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
+    if (/undefined entity/i.test(detail) && DTD_ENTITY.test(text)) {
+      throw new BadgesmithError(
+        'ERR_SVG_MALFORMED',
+        "DTD entities are not supported: remove the DOCTYPE's entity declarations (or re-export the SVG without them)",
+        {
+          hint: 'write the values in place of each &name; reference; entities are refused so no file can expand or fetch content (XXE, billion laughs)',
+          cause: error,
+        },
+      );
+    }
     throw new BadgesmithError('ERR_SVG_MALFORMED', `the svg is not well-formed xml: ${detail}`, {
       hint: 'fix the markup (an XML-aware editor or `xmllint --noout` shows where)',
       cause: error,
