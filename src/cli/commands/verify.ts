@@ -86,10 +86,24 @@ function paint(ctx: CliContext, verdict: Verdict, text: string): string {
   return ctx.color.yellow(text);
 }
 
+/** `-q`: nothing for a VALID file, else one line naming the first failed (or undecided) check. */
+function printQuiet(ctx: CliContext, report: VerificationReport): void {
+  if (report.verdict === 'valid') return;
+  const first =
+    report.checks.find((c) => c.outcome === 'failed') ??
+    report.checks.find((c) => c.outcome === 'indeterminate');
+  const reason = first === undefined ? '' : `: ${first.name}: ${first.message}`;
+  const word = paint(ctx, report.verdict, VERDICT_WORD[report.verdict]);
+  ctx.out(`${word}  ${report.file ?? ''}${reason}`);
+}
+
 function printReport(ctx: CliContext, report: VerificationReport): void {
+  if (ctx.verbosity === 0) {
+    printQuiet(ctx, report);
+    return;
+  }
   const word = VERDICT_WORD[report.verdict];
   ctx.out(`${paint(ctx, report.verdict, word.padEnd(11))} ${report.file ?? ''}`);
-  if (ctx.verbosity === 0) return;
   for (const check of report.checks) {
     const outcome = OUTCOME_WORD[check.outcome].padEnd(11);
     const colored =
@@ -162,7 +176,8 @@ Checks, in order: extract, format, schema, proof, issuer-key, validity, status, 
 Each is passed, FAILED, skipped or "cannot tell". Trust is explicit: a key counts only when a
 --trust file or the trust store (\`badgesmith trust add\`) lists it for the credential's
 issuer; a did:key resolves by itself but is trusted only when listed. Exit 0 when every file is VALID, 1 when any is
-NOT VALID, 2 when some could not be decided offline.
+NOT VALID, 2 when some could not be decided offline. With -q (badgesmith -q verify ...) a VALID
+file prints nothing and any other one line: NOT VALID  <file>: <check>: <message>.
 
 Embedded (Data Integrity, eddsa-rdfc-2022) proofs are checked with JSON-LD contexts from the
 copies badgesmith ships (VCDM 1.1 and 2.0, OB 3.0, Data Integrity) plus --contexts; a context
@@ -219,7 +234,8 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
           `skipped ${expanded.skipped.length} file(s) that are not badges by name, e.g. '${expanded.skipped[0] ?? ''}'`,
         );
       }
-      const asTable = expanded.folders > 0 && flags.json !== true;
+      const quiet = ctx.verbosity === 0 && flags.json !== true;
+      const asTable = expanded.folders > 0 && flags.json !== true && !quiet;
       const reports: VerifyRow[] = [];
       for (const { path, shown: file } of expanded.inputs) {
         let extracted;
@@ -258,7 +274,7 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
       };
       if (flags.json === true) {
         ctx.out(JSON.stringify({ verifiedAt: now.toISOString(), summary, reports }, null, 2));
-      } else {
+      } else if (!quiet) {
         const noun = reports.length === 1 ? 'file' : 'files';
         ctx.out(
           `${reports.length} ${noun}: ${summary.valid} valid, ${summary.invalid} not valid, ${summary.indeterminate} cannot tell`,
