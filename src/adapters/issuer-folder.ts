@@ -38,6 +38,8 @@ export interface InitOptions {
   name: string;
   url?: string;
   email?: string;
+  /** The proof format `issue` writes by default (`di` needs an EdDSA key). */
+  proof?: 'jwt' | 'di';
   force: boolean;
 }
 
@@ -128,7 +130,7 @@ export async function initIssuerFolder(options: InitOptions): Promise<InitResult
   const config: IssuerConfig = {
     issuer: { id: issuerId, name: options.name },
     keys: { private: FOLDER.privateKey, kid },
-    defaults: { ...CONFIG_DEFAULTS, alg: options.alg },
+    defaults: { ...CONFIG_DEFAULTS, alg: options.alg, proof: options.proof ?? 'jwt' },
   };
   if (options.url !== undefined) config.issuer.url = options.url;
   if (options.email !== undefined) config.issuer.email = options.email;

@@ -13,6 +13,7 @@ interface InitFlags {
   name?: string;
   url?: string;
   email?: string;
+  proof?: string;
   force?: boolean;
 }
 
@@ -71,8 +72,29 @@ function checkUrl(url: string | undefined): void {
   }
 }
 
+/** `--proof`: `di` (Data Integrity, eddsa-rdfc-2022) signs with Ed25519 only, so it sets the key. */
+function parseProof(value: string | undefined, alg: SigningAlg | undefined): 'jwt' | 'di' {
+  if (value === undefined) return 'jwt';
+  const proof = value.toLowerCase();
+  if (proof !== 'jwt' && proof !== 'di') {
+    throw new BadgesmithError('ERR_USAGE_BAD_OPTION', `--proof '${value}' is not jwt or di`, {
+      hint: 'use --proof jwt (a VC-JWT, the default) or --proof di (Data Integrity, Ed25519)',
+    });
+  }
+  if (proof === 'di' && alg !== undefined && alg !== 'EdDSA') {
+    throw new BadgesmithError(
+      'ERR_USAGE_CONFLICT',
+      `--proof di signs with an Ed25519 key, not --alg '${alg}'`,
+      { hint: 'drop --alg (--proof di makes an EdDSA key), or pass --proof jwt' },
+    );
+  }
+  return proof;
+}
+
 async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Promise<InitOptions> {
   let alg = parseAlg(flags.alg);
+  const proof = parseProof(flags.proof, alg);
+  if (proof === 'di') alg = 'EdDSA';
   let { name, url, email } = flags;
   let issuerId = flags.issuerId;
   if (ctx.interactive) {
@@ -104,6 +126,7 @@ async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Pr
     alg: alg ?? 'ES256',
     name: name ?? DEFAULT_NAME,
     force: flags.force === true,
+    proof,
     ...(issuerId === undefined ? {} : { issuerId }),
     ...(url === undefined ? {} : { url }),
     ...(email === undefined ? {} : { email }),
@@ -124,6 +147,10 @@ export function registerInit(program: Command, getContext: () => CliContext): vo
     .option('--name <name>', `issuer name (default "${DEFAULT_NAME}")`)
     .option('--url <url>', 'issuer web site')
     .option('--email <email>', 'issuer contact e-mail')
+    .option(
+      '--proof <proof>',
+      'default proof of `issue`: jwt (VC-JWT) or di (Data Integrity, Ed25519)',
+    )
     .option('--force', 'start over: replace badgesmith.yaml, the key and the example files')
     .addHelpText(
       'after',
@@ -132,6 +159,7 @@ Examples:
   badgesmith init my-issuer --name "Open Workshop" --email badges@example.org
   badgesmith init --alg EdDSA --issuer-id did:web:badges.example.org
   badgesmith init --alg RS256 --issuer-id https://example.org/issuer
+  badgesmith init --proof di     (an Ed25519 key; issue writes Data Integrity proofs)
 
 Writes ${FOLDER.config}, ${FOLDER.privateKey} (mode 0600, git-ignored),
 ${FOLDER.jwks}, ${FOLDER.didDocument} (DID issuers), an example achievement, template and roster.`,
@@ -141,7 +169,8 @@ ${FOLDER.jwks}, ${FOLDER.didDocument} (DID issuers), an example achievement, tem
       const options = await gatherOptions(dir, flags, ctx);
       const result = await initIssuerFolder(options);
       const shown = (path: string): string => relative(ctx.cwd, resolve(options.dir, path)) || path;
-      ctx.out(`issuer ${result.config.issuer.id} (${result.config.defaults.alg})`);
+      const { alg: keyAlg, proof: made } = result.config.defaults;
+      ctx.out(`issuer ${result.config.issuer.id} (${keyAlg}${made === 'di' ? ', proof di' : ''})`);
       for (const file of result.files) ctx.out(`  ${file.action.padEnd(7)} ${shown(file.path)}`);
       const config = shown(FOLDER.config);
       ctx.out(
