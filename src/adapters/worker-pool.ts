@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** A fixed set of worker threads that each take tasks and answer one result per task. */
 export interface WorkerPool<TTask, TResult> {
@@ -18,7 +18,8 @@ interface Slot<TResult> {
 /**
  * Starts `size` workers from the module at `url`, each given `workerData`. Tasks and results
  * carry a `seq` number that pairs them. A worker that dies rejects its pending tasks and every
- * later one: the run then stops with that error rather than hang.
+ * later one: the run then stops with that error rather than hang. `resourceLimits` caps each
+ * worker's V8 heap (e.g. a small young generation, so memory stays flat over a long run).
  *
  * @example const pool = startWorkerPool<RowTask, RowOutcome>(url, data, 2, (t) => ({ type: 'task', task: t }));
  */
@@ -27,6 +28,7 @@ export function startWorkerPool<TTask extends { seq: number }, TResult extends {
   workerData: unknown,
   size: number,
   wrap: (task: TTask) => unknown,
+  resourceLimits?: ResourceLimits,
 ): WorkerPool<TTask, TResult> {
   let failure: Error | undefined;
   const slots: Slot<TResult>[] = [];
@@ -36,7 +38,7 @@ export function startWorkerPool<TTask extends { seq: number }, TResult extends {
     slot.pending.clear();
   };
   for (let i = 0; i < size; i += 1) {
-    const worker = new Worker(url, { workerData });
+    const worker = new Worker(url, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
     const slot: Slot<TResult> = { worker, pending: new Map() };
     worker.on('message', (result: TResult) => {
       const waiter = slot.pending.get(result.seq);
