@@ -14,13 +14,14 @@ Exit codes:
   66   an input file is missing
   70   internal error (a bug: please report it with the command you ran)
   73   an output file could not be created (exists, or no permission)
-  130  interrupted; nothing half-written is left behind`;
+  130  interrupted; nothing half-written is left behind
+  143  issue stopped by SIGTERM; the rows done are kept (rerun to finish)`;
 
 // One line per verb: the codes it gives; the whole table is on `badgesmith --help` only.
 const VERB_EXIT_CODES: Record<string, string> = {
   init: '0 written, 64 a bad flag, 73 a file exists (pass --force) or cannot be written',
   issue:
-    '0 all issued, 1 some rows failed (reported), 130 interrupted; 64/65/66/73 see badgesmith --help',
+    '0 all issued, 1 some rows failed (reported), 130 Ctrl-C (SIGINT), 143 SIGTERM; 64/65/66/73 see badgesmith --help',
   bake: '0 baked, 64 a bad flag, 65 not an image or unsigned; 66/73 see badgesmith --help',
   extract: '0 found, 1 no badge in the file, 65 not an image; 64/66 see badgesmith --help',
   verify:

@@ -39,7 +39,7 @@ describe('help and the exit-code table', () => {
   it("each verb's --help has one exit-code line, not the whole table", () => {
     const lines: Record<string, string> = {
       issue:
-        'Exit codes: 0 all issued, 1 some rows failed (reported), 130 interrupted; 64/65/66/73 see badgesmith --help\n',
+        'Exit codes: 0 all issued, 1 some rows failed (reported), 130 Ctrl-C (SIGINT), 143 SIGTERM; 64/65/66/73 see badgesmith --help\n',
       verify:
         'Exit codes: 0 every file valid, 1 a file not valid, 2 cannot tell offline; 64/65/66 see badgesmith --help\n',
       bake: 'Exit codes: 0 baked, 64 a bad flag, 65 not an image or unsigned; 66/73 see badgesmith --help\n',

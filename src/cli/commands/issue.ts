@@ -165,11 +165,20 @@ function describeRow(r: IssueRowReport, shown: (file: string) => string): string
   return `ISSUED row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
 }
 
-function summaryLine(s: BatchSummary, ctx: CliContext, shown: (p: string) => string, dry: boolean) {
+/** The exit code after SIGTERM: 128 + 15, as a shell reports a process ended by it. */
+const EXIT_TERMINATED = 143;
+
+function summaryLine(
+  s: BatchSummary,
+  ctx: CliContext,
+  shown: (p: string) => string,
+  dry: boolean,
+  total: number,
+) {
   const failed = s.failed > 0 ? ctx.color.red(`failed ${s.failed}`) : `failed ${s.failed}`;
   const counts = `skipped ${s.skipped} (already issued), duplicates ${s.duplicates}, ${failed}`;
   if (dry) return `dry run: would issue ${s.issued}, ${counts}; nothing written`;
-  const head = s.interrupted ? `INTERRUPTED after ${s.total} rows: issued` : 'issued';
+  const head = s.interrupted ? `INTERRUPTED after ${s.total} of ${total} rows: issued` : 'issued';
   const report = s.report === undefined ? '' : `; report: ${shown(s.report.csv)} (and .jsonl)`;
   return `${head} ${s.issued}, ${counts}${report}; ledger: ${shown(s.ledger)}`;
 }
@@ -196,7 +205,11 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const json = flags.json === true;
   const progress = createProgress(ctx, total, (text) => process.stderr.write(text));
   const controller = new AbortController();
-  const stop = (): void => controller.abort();
+  let signalled: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals): void => {
+    signalled ??= signal;
+    controller.abort();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   let count = 0;
@@ -245,9 +258,15 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   if (json) {
     ctx.out(`],\n${JSON.stringify({ ...summary, outDir, dryRun: dry }).slice(1)}`);
   } else {
-    ctx.out(summaryLine(summary, ctx, shown, dry));
+    ctx.out(summaryLine(summary, ctx, shown, dry, total));
   }
-  if (summary.interrupted) return EXIT.interrupted;
+  if (summary.interrupted) {
+    ctx.err(
+      `interrupted after ${summary.total} of ${total} rows; rerun the same command to finish (already issued rows are skipped)`,
+    );
+    // The shell convention: 128 + the signal number (SIGINT 2, SIGTERM 15).
+    return signalled === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted;
+  }
   return summary.failed > 0 ? EXIT.notValid : EXIT.ok;
 }
 
@@ -314,7 +333,11 @@ achievement and e-mail (or identifier) always give the same credential id.
 The output folder keeps an append-only ledger, issue-ledger.jsonl: a rerun (after a crash,
 Ctrl-C or a fix to bad rows) issues only the rows not yet done, and a finished run run again
 issues nothing. Repeated rows (same earner and achievement) are reported as DUPLICATE, issued
-once. A bad row is reported as FAILED and the others go on: exit 1. Ctrl-C: exit 130.`,
+once. A bad row is reported as FAILED and the others go on: exit 1.
+
+Ctrl-C (SIGINT) or SIGTERM stops taking rows; the rows started are finished, the report is
+written for the rows done, and a rerun of the same command finishes the rest: exit 130
+after SIGINT, 143 after SIGTERM.`,
     )
     .action(async (flags: IssueFlags) => {
       const code = await runIssue(flags, getContext());
