@@ -135,3 +135,20 @@ export function bakeSvg(
     removed: [...rootHygiene.removed, ...hygiene.removed],
   };
 }
+
+/**
+ * What baking would remove from an SVG artwork or template, in words (one entry per removal),
+ * so that a batch can say it once rather than for every badge.
+ */
+export function artworkRemovals(svg: string): string[] {
+  const body = svg.startsWith(BOM) ? svg.slice(BOM.length) : svg;
+  const ranges = elementRanges(scanTags(body));
+  const existing = ranges.filter((range) => {
+    const { prefix, local } = splitQName(range.tag.name);
+    return badgeKindOf(namespaceOf(range, prefix) ?? '', local) !== undefined;
+  });
+  const artwork = ranges.filter(
+    (range) => !existing.some((e) => range.tag.start >= e.tag.start && range.tag.start < e.end),
+  );
+  return cleanArtwork(body, artwork).removed;
+}

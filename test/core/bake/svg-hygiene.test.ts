@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { bakeSvg, payloadOf } from '../../../src/core/bake/index.js';
+import { artworkRemovals } from '../../../src/core/bake/svg-bake.js';
+import { readSvg } from '../../../src/core/bake/svg-read.js';
+
+const JWT = 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJkaWQ6a2V5OnoifQ.c2lnbmF0dXJl';
+const OPEN =
+  '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n';
+const KEEP = '<circle id="keep" r="4"/>';
+
+/** Hostile markup (on line 2), what must be said about it, and a string that must be gone. */
+const VECTORS: [string, string, string][] = [
+  [
+    '<set attributeName="onmouseover" to="alert(9)"/>',
+    '<set> element (line 2): sets the onmouseover event handler',
+    'alert(9)',
+  ],
+  [
+    '<animate attributeName="href" values="javascript:alert(10)"/>',
+    '<animate> element (line 2): sets href to "javascript:alert(10)"',
+    'alert(10)',
+  ],
+  [
+    '<animate attributeName="xlink:href" values="#a; data:text/html,x"/>',
+    '<animate> element (line 2): sets xlink:href to "data:text/html,x"',
+    'data:',
+  ],
+  [
+    '<a><set attributeName="href" to=" JAVASCRIPT:alert(11)"/></a>',
+    '<set> element (line 2): sets href to "JAVASCRIPT:alert(11)"',
+    'alert(11)',
+  ],
+  [
+    '<animateTransform attributeName="ONCLICK" to="alert(12)"/>',
+    '<animateTransform> element (line 2): sets the ONCLICK event handler',
+    'alert(12)',
+  ],
+  [
+    '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(13)"/></div></foreignObject>',
+    '<foreignObject> element (line 2)',
+    'alert(13)',
+  ],
+  [
+    '<use href="data:image/svg+xml;base64,PHN2Zz4="/>',
+    '<use> element (line 2): references "data:image/svg+xml;base64,PHN2Zz4=" outside the document',
+    'data:',
+  ],
+  [
+    '<use xlink:href="https://evil.example/sprite.svg#x"/>',
+    '<use> element (line 2): references "https://evil.example/sprite.svg#x" outside the document',
+    'evil.example',
+  ],
+  [
+    '<style>@import url(https://evil.example/a.css); circle { fill: red }</style>',
+    '<style> element (line 2): it has an @import rule',
+    'evil.example',
+  ],
+  [
+    '<style><![CDATA[ circle { background: URL( "javascript:alert(14)" ) } ]]></style>',
+    '<style> element (line 2): it loads a javascript: url',
+    'alert(14)',
+  ],
+  [
+    '<style>rect { fill: url(http://evil.example/p.svg#g) }</style>',
+    '<style> element (line 2): it loads the external url(http://evil.example/p.svg#g)',
+    'evil.example',
+  ],
+  ['<iframe src="https://evil.example/"/>', '<iframe> element (line 2)', 'evil.example'],
+  ['<embed src="x.swf"/>', '<embed> element (line 2)', 'x.swf'],
+  ['<object data="x.pdf"><param name="a"/></object>', '<object> element (line 2)', 'x.pdf'],
+  [
+    '<a href="javascript:alert(15)">x</a>',
+    'href="javascript:alert(15)" script link on <a> (line 2)',
+    'alert(15)',
+  ],
+  [
+    '<a href="  JaVaScRiPt:alert(16)">x</a>',
+    'href="  JaVaScRiPt:alert(16)" script link on <a> (line 2)',
+    'alert(16)',
+  ],
+  [
+    '<a xlink:href="&#106;ava&#x73;cript&#58;alert(17)">x</a>',
+    'xlink:href="javascript:alert(17)" script link on <a> (line 2)',
+    'alert(17)',
+  ],
+  [
+    '<a href="&#x20;&#x09;java&#x0A;script:alert(18)">x</a>',
+    'href=" \tjava\nscript:alert(18)" script link on <a> (line 2)',
+    'alert(18)',
+  ],
+  [
+    '<rect style="fill: url(javascript:alert(19))"/>',
+    'style attribute on <rect> (line 2): it loads a javascript: url',
+    'alert(19)',
+  ],
+];
+
+describe('the SVG sanitiser', () => {
+  it.each(VECTORS)('removes %s', (markup, said, gone) => {
+    const svg = `${OPEN}${markup}\n${KEEP}\n</svg>\n`;
+    const { text, removed } = bakeSvg(svg, payloadOf(JWT));
+    expect(removed).toEqual([said]);
+    expect(text).not.toContain(gone);
+    expect(text).toContain(KEEP);
+    expect(readSvg(text).elements).toHaveLength(1);
+    expect(artworkRemovals(svg)).toEqual([said]);
+  });
+
+  it('keeps safe artwork as it is: local use, harmless animation, styles and data images', () => {
+    const safe =
+      `${OPEN}<style>circle { fill: url(#grad) } /* @import is only a comment */</style>\n` +
+      '<use href="#keep"/><use xlink:href="#keep"/>\n' +
+      '<animate attributeName="r" values="1;4;1" dur="2s"/><set attributeName="href" to="#b"/>\n' +
+      '<image href="data:image/png;base64,iVBORw0KGgo="/><a href="https://example.org/">a</a>\n' +
+      `${KEEP}\n</svg>\n`;
+    const { text, removed } = bakeSvg(safe, payloadOf(JWT));
+    expect(removed).toEqual([]);
+    expect(artworkRemovals(safe)).toEqual([]);
+    expect(text.replace(/<openbadges:credential[^>]*><\/openbadges:credential>/, '')).toBe(
+      safe.replace(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"',
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"',
+      ),
+    );
+  });
+});
