@@ -5,7 +5,8 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../core/model/config.js';
 import { futureIssuedProblem, parseIssuedDate } from '../../core/model/dates.js';
 import { isEmailAddress } from '../../core/model/identity.js';
 import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
-import { loadAchievement } from '../../adapters/achievement-file.js';
+import { loadAchievement, type LoadedAchievement } from '../../adapters/achievement-file.js';
+import { artworkRemovals } from '../../core/bake/svg-bake.js';
 import { PROOF_KINDS, type ProofKind } from '../../adapters/credential-signer.js';
 import { issueBatch, type BatchSummary } from '../../adapters/issue-batch.js';
 import type { IssueRowReport } from '../../adapters/issue-report.js';
@@ -183,13 +184,42 @@ function summaryLine(
   return `${head} ${s.issued}, ${counts}${report}; ledger: ${shown(s.ledger)}`;
 }
 
+/**
+ * Says once per artwork file what the SVG sanitiser takes out of the baked SVG badges (the
+ * same for every row, so not once per badge). PNG output is drawn, not baked from the markup.
+ */
+function warnRemovals(
+  loaded: LoadedAchievement,
+  format: OutputFormat,
+  warned: Set<string>,
+  ctx: CliContext,
+): void {
+  const { artwork } = loaded;
+  if (artwork.kind === 'png' || format === 'png' || warned.has(artwork.file)) return;
+  warned.add(artwork.file);
+  let removed: string[];
+  try {
+    removed = artworkRemovals(artwork.svg);
+  } catch {
+    return; // A malformed artwork fails its rows with the reason; nothing to say here.
+  }
+  const shown = relative(ctx.cwd, artwork.file) || artwork.file;
+  for (const what of removed) {
+    ctx.err(`warning: removed from the artwork '${shown}' in every svg badge: ${what}`);
+  }
+}
+
 async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const issuer = await loadIssuer(resolve(ctx.cwd, flags.config), ctx.err);
   const ref = await achievementRef(flags, ctx);
-  const load = async (r: string) =>
-    loadAchievement(await resolveAchievementPath(r, ctx.cwd, issuer.dir));
-  const achievement = ref === undefined ? undefined : await load(ref);
   const format = parseFormat(flags.format, issuer.config.defaults.format);
+  const warned = new Set<string>();
+  const load = async (r: string): Promise<LoadedAchievement> => {
+    const loaded = await loadAchievement(await resolveAchievementPath(r, ctx.cwd, issuer.dir));
+    warnRemovals(loaded, format, warned, ctx);
+    return loaded;
+  };
+  const achievement = ref === undefined ? undefined : await load(ref);
   const jobs = parseJobs(flags.jobs);
   const now = ctx.now();
   const allowFuture = flags.allowFuture === true;
@@ -329,6 +359,8 @@ Examples:
 For each earner: <name>-<id>.png and/or .svg (baked) and <name>-<id>.credential.jwt (not with
 --no-credential-file), plus a report-<time>.csv and .jsonl with one line per row. The id is stable: the same issuer,
 achievement and e-mail (or identifier) always give the same credential id.
+SVG badges are baked from sanitised artwork: scripts, event handlers, embedded HTML and
+external references are removed, and stderr lists each removal once per run.
 
 The output folder keeps an append-only ledger, issue-ledger.jsonl: a rerun (after a crash,
 Ctrl-C or a fix to bad rows) issues only the rows not yet done, and a finished run run again
