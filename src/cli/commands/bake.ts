@@ -67,8 +67,9 @@ Examples:
   badgesmith bake out/ada.json --image art/badge.svg -o out/ada.svg --force
 
 A PNG gets one iTXt chunk 'openbadgecredential' right after IHDR; the image data is copied
-unchanged. An SVG gets <openbadges:credential> right after its <svg> tag; scripts and event
-handlers are removed from the artwork, and each removal is listed. A credential already in
+unchanged. An SVG gets <openbadges:credential> right after its <svg> tag; scripts, event
+handlers, embedded HTML and external references are removed from the artwork, and each
+removal is listed. A credential already in
 the image is replaced, never duplicated, and stderr says so.`,
     )
     .action(async (credentialFile: string, flags: BakeFlags) => {
