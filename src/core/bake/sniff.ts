@@ -1,6 +1,7 @@
 /** Recognising a badge file by its bytes, never by its name. */
 import { hasPngSignature } from './png-chunks.js';
 import type { ImageKind } from './types.js';
+import { declarationEnd } from './svg-scan.js';
 
 /** How much of a text file we look at to find the `<svg` start. */
 const SNIFF_CHARS = 64 * 1024;
@@ -13,26 +14,11 @@ function skipProlog(text: string): number {
     let next = -1;
     if (text.startsWith('<?', i)) next = text.indexOf('?>', i + 2) + 2;
     else if (text.startsWith('<!--', i)) next = text.indexOf('-->', i + 4) + 3;
-    else if (text.startsWith('<!DOCTYPE', i)) next = skipDoctype(text, i);
+    else if (text.startsWith('<!DOCTYPE', i)) next = declarationEnd(text, i);
     else return i;
     if (next < 2) return -1;
     i = next;
   }
-}
-
-function skipDoctype(text: string, from: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (quote !== '') {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '[') depth++;
-    else if (ch === ']') depth--;
-    else if (ch === '>' && depth <= 0) return i + 1;
-  }
-  return -1;
 }
 
 /**

@@ -47,8 +47,11 @@ function skipPast(text: string, from: number, token: string, what: string): numb
   return at + token.length;
 }
 
-/** Skips a `<!DOCTYPE ...>` (or other `<!` declaration), internal subset and quotes included. */
-function skipDeclaration(text: string, from: number): number {
+/**
+ * Where a `<!DOCTYPE ...>` (or other `<!` declaration) starting at `from` ends, internal subset
+ * and quoted strings included; -1 when it never ends.
+ */
+export function declarationEnd(text: string, from: number): number {
   let depth = 0;
   let quote = '';
   for (let i = from + 2; i < text.length; i++) {
@@ -60,7 +63,13 @@ function skipDeclaration(text: string, from: number): number {
     else if (ch === ']') depth--;
     else if (ch === '>' && depth <= 0) return i + 1;
   }
-  throw malformed(from, 'unterminated declaration');
+  return -1;
+}
+
+function skipDeclaration(text: string, from: number): number {
+  const end = declarationEnd(text, from);
+  if (end === -1) throw malformed(from, 'unterminated declaration');
+  return end;
 }
 
 const NAME_END = /[\s/>=]/;
