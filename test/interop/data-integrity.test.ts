@@ -21,6 +21,7 @@ import {
   credentialFor,
   outcomes,
 } from '../core/verify/fixtures.js';
+import { offlineDocumentLoader } from '../helpers/offline-loader.js';
 
 // A credential made by the `issue --proof di` signer (createCredentialSigner(key, 'di', …),
 // the function issue's workers call) verifies with @digitalbazaar/vc, an independent
@@ -28,32 +29,7 @@ import {
 // contexts, and resolves did:key by hand (no network).
 let resolver: ContextResolver;
 
-function didKeyDocument(url: string): Record<string, unknown> {
-  const did = url.split('#')[0]!;
-  const multibase = did.slice('did:key:'.length);
-  const method = {
-    '@context': 'https://w3id.org/security/multikey/v1',
-    id: `${did}#${multibase}`,
-    type: 'Multikey',
-    controller: did,
-    publicKeyMultibase: multibase,
-  };
-  if (url.includes('#')) return method;
-  const entry: Record<string, unknown> = { ...method };
-  delete entry['@context'];
-  return {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-    id: did,
-    verificationMethod: [entry],
-    assertionMethod: [method.id],
-  };
-}
-
-function documentLoader(url: string): Promise<Record<string, unknown>> {
-  const document = url.startsWith('did:key:') ? didKeyDocument(url) : resolver(url);
-  if (document === undefined) return Promise.reject(new Error(`not offline: ${url}`));
-  return Promise.resolve({ contextUrl: null, documentUrl: url, document });
-}
+const documentLoader = offlineDocumentLoader(() => resolver);
 
 describe.runIf(hasShared)('interop: issue --proof di output and @digitalbazaar/vc', () => {
   beforeAll(async () => {

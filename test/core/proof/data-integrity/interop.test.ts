@@ -16,38 +16,14 @@ import {
   type ContextResolver,
 } from '../../../../src/core/proof/data-integrity/index.js';
 import { hasShared, sharedPath } from '../../../helpers/shared.js';
+import { offlineDocumentLoader } from '../../../helpers/offline-loader.js';
 
 // Interop with digitalbazaar/vc (an independent implementation; DESIGN.md, Tests). Its document
 // loader is built from OUR context resolver, plus the DID and Multikey contexts a DID document
 // needs (from the shared context folder), plus a did:key resolution written here.
 let resolver: ContextResolver;
 
-function didKeyDocument(url: string): Record<string, unknown> {
-  const did = url.split('#')[0]!;
-  const multibase = did.slice('did:key:'.length);
-  const method = {
-    '@context': 'https://w3id.org/security/multikey/v1',
-    id: `${did}#${multibase}`,
-    type: 'Multikey',
-    controller: did,
-    publicKeyMultibase: multibase,
-  };
-  if (url.includes('#')) return method;
-  const entry: Record<string, unknown> = { ...method };
-  delete entry['@context'];
-  return {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
-    id: did,
-    verificationMethod: [entry],
-    assertionMethod: [method.id],
-  };
-}
-
-function documentLoader(url: string): Promise<Record<string, unknown>> {
-  const document = url.startsWith('did:key:') ? didKeyDocument(url) : resolver(url);
-  if (document === undefined) return Promise.reject(new Error(`not offline: ${url}`));
-  return Promise.resolve({ contextUrl: null, documentUrl: url, document });
-}
+const documentLoader = offlineDocumentLoader(() => resolver);
 
 function credentialFor(issuer: string): Record<string, unknown> {
   return {
