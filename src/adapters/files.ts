@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BadgesmithError } from '../core/errors.js';
 
 /** The largest input file badgesmith reads whole (a badge image or a credential). */
@@ -23,6 +23,14 @@ export async function readInputFile(
     const info = await stat(path);
     if (info.isDirectory()) {
       throw new BadgesmithError('ERR_FILE_UNREADABLE', `${what} '${path}' is a folder, not a file`);
+    }
+    if (!info.isFile()) {
+      // A device or a FIFO has no size to check against the cap and may never end (/dev/zero).
+      throw new BadgesmithError(
+        'ERR_FILE_UNREADABLE',
+        `${what} '${path}' is not a regular file (a device, socket or pipe)`,
+        { hint: 'save the badge to a file first, then pass that file' },
+      );
     }
     if (info.size > maxBytes) {
       throw new BadgesmithError(
@@ -98,12 +106,45 @@ function writeHint(error: unknown): string {
 }
 
 /**
+ * `mkdir -p` one level at a time. Node's own recursive mkdir spins forever where a parent
+ * answers ENOENT to every mkdir (a path under /proc), so the missing levels are made in turn and
+ * the first refusal ends it.
+ */
+async function makeFolders(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = path;
+  for (;;) {
+    try {
+      const info = await stat(current);
+      if (!info.isDirectory()) {
+        const code = current === path ? 'EEXIST' : 'ENOTDIR';
+        throw Object.assign(new Error(`'${current}' is not a folder`), { code });
+      }
+      break;
+    } catch (error) {
+      if (!isNodeError(error) || error.code !== 'ENOENT') throw error;
+      const parent = dirname(current);
+      missing.push(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if (!isNodeError(error) || error.code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
  * Makes a folder and its parents (nothing if it exists); a failure is ERR_FILE_WRITE (exit 73)
  * with the reason, e.g. "cannot create folder 'out': permission denied".
  */
 export async function ensureFolder(path: string): Promise<void> {
   try {
-    await mkdir(path, { recursive: true });
+    await makeFolders(resolve(path));
   } catch (error) {
     throw new BadgesmithError(
       'ERR_FILE_WRITE',

@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureFolder, errnoReason, writeFileAtomic } from '../../src/adapters/files.js';
+import {
+  ensureFolder,
+  errnoReason,
+  readInputFile,
+  writeFileAtomic,
+} from '../../src/adapters/files.js';
 import { BadgesmithError } from '../../src/core/errors.js';
 
 async function caught(promise: Promise<unknown>): Promise<BadgesmithError> {
@@ -73,5 +79,20 @@ describe('writeFileAtomic and ensureFolder: a folder that cannot be made', () =>
     expect(errnoReason(e('ENOSPC'))).toBe('the disk is full');
     expect(errnoReason(e('ENOTDIR'))).toBe('a part of the path is a file, not a folder');
     expect(errnoReason(e('EWHATEVER'))).toBe('ewhatever');
+  });
+});
+
+describe('input files that are not regular files, and folders that can never be made', () => {
+  it('refuses a device instead of reading it forever', async () => {
+    await expect(readInputFile('/dev/zero', 'badge file')).rejects.toMatchObject({
+      code: 'ERR_FILE_UNREADABLE',
+      message: "badge file '/dev/zero' is not a regular file (a device, socket or pipe)",
+    });
+  });
+
+  it.runIf(existsSync('/proc/self'))('gives up on a folder under /proc at once', async () => {
+    await expect(ensureFolder('/proc/badgesmith-nope/sub')).rejects.toMatchObject({
+      code: 'ERR_FILE_WRITE',
+    });
   });
 });
