@@ -10,6 +10,7 @@ import {
 import { parseIssuedDate } from '../core/model/dates.js';
 import { isEmailAddress } from '../core/model/identity.js';
 import { planHeader, type HeaderPlan, type RosterMap } from '../core/model/roster-map.js';
+import { controlCharacterProblem, languageProblem } from '../core/model/roster-values.js';
 
 /** One earner from a roster. `problem` says why the row cannot be issued, if it cannot. */
 export interface RosterRow {
@@ -37,12 +38,17 @@ export interface Roster {
   ignoredColumns: string[];
 }
 
-function encodingError(file: string, detail: string, cause?: unknown): BadgesmithError {
+function encodingError(
+  file: string,
+  detail: string,
+  from: 'UTF-16' | 'WINDOWS-1252',
+  cause?: unknown,
+): BadgesmithError {
   return new BadgesmithError(
     'ERR_ROSTER_ENCODING',
     `roster '${file}' is not utf-8 text: ${detail}`,
     {
-      hint: `save it as "CSV UTF-8" from your spreadsheet, or convert it: iconv -f WINDOWS-1252 -t UTF-8 '${file}' > roster-utf8.csv`,
+      hint: `save it as "CSV UTF-8" from your spreadsheet, or convert it: iconv -f ${from} -t UTF-8 '${file}' > roster-utf8.csv`,
       ...(cause === undefined ? {} : { cause }),
     },
   );
@@ -53,7 +59,7 @@ function encodingError(file: string, detail: string, cause?: unknown): Badgesmit
 function assertNotUtf16(start: Uint8Array, file: string): void {
   const [a, b] = [start[0], start[1]];
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || start.includes(0)) {
-    throw encodingError(file, 'it looks like utf-16');
+    throw encodingError(file, 'it looks like utf-16', 'UTF-16');
   }
 }
 
@@ -119,6 +125,12 @@ function problemOf(row: RosterRow, issuedText: string | undefined, extra: number
     return `e-mail '${row.email}' is not an address`;
   }
   if (row.name === '') return 'no name';
+  const control = controlCharacterProblem('name', row.name);
+  if (control !== undefined) return control;
+  if (row.language !== undefined) {
+    const language = languageProblem(row.language);
+    if (language !== undefined) return language;
+  }
   if (issuedText !== undefined && parseIssuedDate(issuedText) === undefined) {
     return `issued date '${issuedText}' is not YYYY-MM-DD or an ISO date-time with a zone`;
   }
@@ -157,7 +169,7 @@ export function parseRoster(bytes: Uint8Array, file: string, map: RosterMap = {}
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw encodingError(file, 'it looks like latin-1 or windows-1252', error);
+    throw encodingError(file, 'it looks like latin-1 or windows-1252', 'WINDOWS-1252', error);
   }
   const splitter = new CsvRecordSplitter();
   const records = splitter.push(text);
@@ -190,7 +202,7 @@ async function* decodedText(path: string, file: string, counter: { bytes: number
     try {
       yield decoder.decode(bytes, { stream: true });
     } catch (error) {
-      throw encodingError(file, 'it looks like latin-1 or windows-1252', error);
+      throw encodingError(file, 'it looks like latin-1 or windows-1252', 'WINDOWS-1252', error);
     }
     counter.bytes += bytes.length;
   }

@@ -250,15 +250,15 @@ describe('openRoster (streaming) and the kinds of CSV a spreadsheet writes', () 
     ]);
     const bare = Buffer.from('name,email\nAda,a@b.org\n', 'utf16le');
     const latin1 = Buffer.from('name,email\nJos\xe9,jose@example.org\n', 'latin1');
-    for (const [input, detail] of [
-      [utf16, 'it looks like utf-16'],
-      [bare, 'it looks like utf-16'],
-      [latin1, 'it looks like latin-1 or windows-1252'],
+    for (const [input, detail, from] of [
+      [utf16, 'it looks like utf-16', 'UTF-16'],
+      [bare, 'it looks like utf-16', 'UTF-16'],
+      [latin1, 'it looks like latin-1 or windows-1252', 'WINDOWS-1252'],
     ] as const) {
       const error = await streamFailure(input);
       expect(error.code).toBe('ERR_ROSTER_ENCODING');
       expect(error.message.endsWith(`is not utf-8 text: ${detail}`)).toBe(true);
-      expect(error.hint).toContain('iconv -f WINDOWS-1252 -t UTF-8');
+      expect(error.hint).toContain(`iconv -f ${from} -t UTF-8`);
       expect(() => parseRoster(input, 'x.csv')).toThrow(/is not utf-8 text/u);
     }
   });
@@ -286,5 +286,23 @@ describe('file names from earner names', () => {
     taken.add(first);
     expect(fileStem('Zoë', id, taken)).toBe('zoe-0b6f1c2daaaa');
     expect(fileStem('Zoë', id, taken)).toBe('zoe-0b6f1c2daaaa');
+  });
+});
+
+describe('row checks on language and names', () => {
+  it('fails a row whose language is not a BCP 47 tag, or whose name holds a control character', () => {
+    const roster = parseRoster(
+      bytes(
+        'name,email,language\nAda,ada@example.org,pt-BR\nBo,bo@example.org,!!not a tag!!\n' +
+          'Cy\u001b[2J,cy@example.org,en\nDee\u007f,dee@example.org,\n',
+      ),
+      'cohort.csv',
+    );
+    expect(roster.rows.map((r) => [r.row, r.language, r.problem])).toEqual([
+      [1, 'pt-BR', undefined],
+      [2, '!!not a tag!!', "language '!!not a tag!!' is not a BCP 47 tag like en or pt-BR"],
+      [3, 'en', 'name contains control character U+001B'],
+      [4, undefined, 'name contains control character U+007F'],
+    ]);
   });
 });

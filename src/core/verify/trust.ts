@@ -148,7 +148,7 @@ function jwksEntry(doc: Json, source: string): TrustEntry {
       throw invalid(
         source,
         'holds a private key',
-        'trust only the public jwks (`badgesmith publish`)',
+        'trust only the public jwks (`badgesmith keys export`)',
       );
     }
     const problem = jwkProblem(key);
