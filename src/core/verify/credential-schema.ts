@@ -4,6 +4,8 @@
  * meaning: required members, types, the @context order, the IdentityObject closed shape.
  */
 
+import { IN_LANGUAGE_PATTERN } from '../model/roster-values.js';
+
 const URI = {
   type: 'string',
   minLength: 1,
@@ -113,7 +115,8 @@ const defs = {
       creator: { $ref: '#/$defs/Profile' },
       creditsAvailable: { type: 'number' },
       image: { $ref: '#/$defs/Image' },
-      inLanguage: STRING,
+      // 1EdTech's OB 3.0 schema constrains inLanguage to this BCP 47 subset.
+      inLanguage: { type: 'string', pattern: IN_LANGUAGE_PATTERN },
       tag: STRINGS,
       humanCode: STRING,
       fieldOfStudy: STRING,

@@ -70,6 +70,23 @@ describe('our OB 3.0 credential schema', () => {
     ]);
   });
 
+  it("fails an achievement.inLanguage that 1EdTech's pattern refuses, passes pt-BR", () => {
+    const withLanguage = (tag: string): Record<string, unknown> => {
+      const c = good();
+      const subject = c.credentialSubject as { achievement: Record<string, unknown> };
+      subject.achievement.inLanguage = tag;
+      return c;
+    };
+    expect(findings(withLanguage('pt-BR'))).toEqual([]);
+    expect(checkSchema(decoded(withLanguage('!!not a tag!!'))).outcome).toBe('failed');
+    expect(findings(withLanguage('!!not a tag!!'))).toEqual([
+      {
+        path: '/credentialSubject/achievement/inLanguage',
+        message: 'must match pattern "^[a-z]{2,4}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"',
+      },
+    ]);
+  });
+
   it('names a listed schema it does not know as not checked (offline)', () => {
     const c = {
       ...good(),
