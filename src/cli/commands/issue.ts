@@ -5,6 +5,7 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../core/model/config.js';
 import { futureIssuedProblem, parseIssuedDate } from '../../core/model/dates.js';
 import { isEmailAddress } from '../../core/model/identity.js';
 import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
+import { controlCharacterProblem, escapeControls } from '../../core/model/roster-values.js';
 import { loadAchievement, type LoadedAchievement } from '../../adapters/achievement-file.js';
 import { artworkRemovals } from '../../core/bake/svg-bake.js';
 import { PROOF_KINDS, type ProofKind } from '../../adapters/credential-signer.js';
@@ -145,6 +146,10 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer
       'pass the earner address, e.g. --email ada@example.org',
     );
   }
+  const control = controlCharacterProblem('--name', name);
+  if (control !== undefined) {
+    throw badOption(control, "pass the earner's name as plain text, e.g. --name 'Ada Lovelace'");
+  }
   return { rows: [{ row: 1, line: 1, name, email }], total: 1, fromRoster: false };
 }
 
@@ -155,7 +160,14 @@ async function achievementRef(flags: IssueFlags, ctx: CliContext): Promise<strin
   throw missing('--achievement', 'the achievement file or slug to issue');
 }
 
+// A roster's names reach these lines: control characters are escaped so a row cannot drive the
+// operator's terminal.
 function describeRow(r: IssueRowReport, shown: (file: string) => string): string | undefined {
+  const line = rowLine(r, shown);
+  return line === undefined ? undefined : escapeControls(line);
+}
+
+function rowLine(r: IssueRowReport, shown: (file: string) => string): string | undefined {
   const who = r.name || '-';
   if (r.status === 'failed') return `FAILED row ${r.row} (${who}): ${r.reason ?? ''}`;
   if (r.status === 'duplicate') return `DUPLICATE row ${r.row} (${who}): ${r.reason ?? ''}`;
