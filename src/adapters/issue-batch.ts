@@ -168,7 +168,6 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     if (!dry) await sweepLeftovers(outDir, TEMP_FOLDER);
     const ledger = dry ? undefined : await openLedger(outDir, { sync: batch.fsync === true });
     const done = ledger?.done ?? (await readLedger(outDir)).done;
-    const report = dry ? undefined : await openReportWriter(outDir, batch.now);
     const taken = new Set<string>();
     for (const entry of done.values()) taken.add(stemOf(entry));
     const seen = new Map<string, number>();
@@ -187,6 +186,8 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     };
     // A key that cannot make this proof is refused here, before any worker starts.
     createCredentialSigner(issuer.signingKey, init.proof ?? 'jwt', profile.id);
+    // Opened only after the checks above, so a refused run leaves no empty `.partial` reports.
+    const report = dry ? undefined : await openReportWriter(outDir, batch.now);
 
     const waiting = new Map<number, IssueRowReport>();
     let nextOut = 0;
