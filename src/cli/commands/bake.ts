@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { bakeImage } from '../../core/bake/index.js';
 import { parseJsonObject, payloadOf, specOfText } from '../../core/bake/payload.js';
 import { pathExists, readInputFile, readInputText, writeFileAtomic } from '../../adapters/files.js';
 import { BadgesmithError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { isImageError, withFileName } from '../input-error.js';
+import { userPath } from '../user-path.js';
 
 interface BakeFlags {
   image: string;
@@ -40,12 +41,6 @@ function assertExtension(output: string, kind: string): void {
     `-o '${output}' does not end in .${kind}, but the image is ${kind.toUpperCase()}`,
     { hint: `write -o '${fixed}', or give --image an .${kind === 'png' ? 'svg' : 'png'} artwork` },
   );
-}
-
-/** A path as the user wrote it when it resolves the same from here, so messages quote it. */
-function userPath(ctx: CliContext, path: string): string {
-  if (isAbsolute(path)) return path;
-  return relative(process.cwd(), resolve(ctx.cwd, path)) || path;
 }
 
 /** `badgesmith bake <credential> --image <png|svg> -o <out>`: bakes one credential into an image. */

@@ -1,21 +1,15 @@
 import type { Command } from 'commander';
-import { isAbsolute, relative, resolve } from 'node:path';
 import { extractBadge } from '../../core/bake/index.js';
 import { readInputFile, writeFileAtomic } from '../../adapters/files.js';
 import { EXIT } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { withFileName } from '../input-error.js';
+import { userPath } from '../user-path.js';
 
 interface ExtractFlags {
   json?: boolean;
   output?: string;
   force?: boolean;
-}
-
-/** A path as the user wrote it when it resolves the same from here, so messages quote it. */
-function userPath(ctx: CliContext, path: string): string {
-  if (isAbsolute(path)) return path;
-  return relative(process.cwd(), resolve(ctx.cwd, path)) || path;
 }
 
 /** `badgesmith extract <file>`: prints the credential baked into a badge image. */

@@ -1,15 +1,8 @@
 import { nameBasedUrn } from './uuid.js';
 import type { Achievement, Alignment } from './types.js';
 
-/** One alignment as written in an achievement YAML (OB 3.0 section 3.4, Alignment). */
-export interface AlignmentSpec {
-  targetName: string;
-  targetUrl: string;
-  targetCode?: string;
-  targetDescription?: string;
-  targetFramework?: string;
-  targetType?: string;
-}
+/** One alignment as written in an achievement YAML: an OB 3.0 Alignment without its `type`. */
+export type AlignmentSpec = Omit<Alignment, 'type'>;
 
 /**
  * An achievement as written in `achievements/<slug>.yaml` (see `schemas/achievement.schema.json`).
