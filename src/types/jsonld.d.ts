@@ -1,7 +1,7 @@
 /**
  * The part of jsonld 9 (a CommonJS package without types) that badgesmith calls. Only
- * `canonize` is declared, with the options we pass; everything else stays unreachable from
- * TypeScript on purpose.
+ * `canonize` is declared, with the options we pass, and the context resolver class whose shared
+ * table we own; everything else stays unreachable from TypeScript on purpose.
  */
 declare module 'jsonld' {
   /** What a document loader returns (JSON-LD 1.1 API, RemoteDocument). */
@@ -27,6 +27,8 @@ declare module 'jsonld' {
     safe: boolean;
     base?: string | null;
     eventHandler?: (input: { event: JsonLdEvent; next: () => void }) => void;
+    /** jsonld documents it as internal; pinned jsonld 9.0.0 reads it in every operation. */
+    contextResolver?: import('jsonld/lib/ContextResolver.js').default;
   }
 
   export interface JsonLd {
@@ -35,4 +37,17 @@ declare module 'jsonld' {
 
   const jsonld: JsonLd;
   export default jsonld;
+}
+
+declare module 'jsonld/lib/ContextResolver.js' {
+  /** The table a resolver shares across operations: jsonld only calls `get` and `set`. */
+  export interface SharedContextCache {
+    get(key: string): unknown;
+    set(key: string, value: unknown): unknown;
+  }
+
+  /** jsonld 9's context resolver for one operation (lib/ContextResolver.js). */
+  export default class ContextResolver {
+    constructor(options: { sharedCache: SharedContextCache });
+  }
 }

@@ -1,4 +1,5 @@
 import jsonld, { type JsonLdEvent, type RemoteDocument } from 'jsonld';
+import { jsonldContextResolverFor } from './resolver-cache.js';
 import type { ContextResolver } from './types.js';
 
 /** Canonical N-Quads, or why a document has none. Never thrown: callers decide what it means. */
@@ -45,7 +46,8 @@ function oneLine(error: unknown): string {
 /**
  * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document to N-Quads, UTF-8, one quad a
  * line, each ending in LF (DI-EDDSA section 3.3, eddsa-rdfc-2022 transformation). Contexts come
- * only from `resolver`; nothing is fetched.
+ * only from `resolver`; nothing is fetched. Each context is processed once per resolver and kept
+ * with it (see `cachesOf`); a URL the resolver does not know is asked again every time.
  *
  * @example
  * const result = await canonicalize(credential, resolver);
@@ -61,15 +63,21 @@ export async function canonicalize(
   let missingUrl: string | undefined;
   const dropped = new Set<string>();
 
-  // No `tag: 'static'`: jsonld would then cache the context in a process-wide table keyed by URL
-  // alone, and a later resolver that does not know the URL would silently get it anyway.
+  // `tag: 'static'` lets jsonld keep the context, resolved and processed, in its shared table.
+  // That table is the resolver's own (jsonldContextResolverFor), never jsonld's process-wide one
+  // keyed by URL alone, where a later resolver that does not know the URL would silently get it.
   const documentLoader = (url: string): Promise<RemoteDocument> => {
     const context = resolver(url);
     if (context === undefined) {
       missingUrl = url;
       return Promise.reject(new Error(`context '${url}' is not known offline`));
     }
-    return Promise.resolve({ contextUrl: null, documentUrl: url, document: context });
+    return Promise.resolve({
+      contextUrl: null,
+      documentUrl: url,
+      document: context,
+      tag: 'static',
+    });
   };
 
   try {
@@ -77,6 +85,7 @@ export async function canonicalize(
       algorithm: 'RDFC-1.0',
       format: 'application/n-quads',
       documentLoader,
+      contextResolver: jsonldContextResolverFor(resolver),
       safe,
       base: null,
       ...(safe

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalize, type CanonicalizeOptions, type CanonicalizeResult } from './canonicalize.js';
+import { cachesOf } from './resolver-cache.js';
 import type { ContextResolver } from './types.js';
 
 /** The cryptosuite badgesmith signs with (DI-EDDSA section 3.3). */
@@ -39,6 +40,25 @@ export function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
+/**
+ * The canonical proof configuration, kept with the resolver: one run signs (and a verifier
+ * meets) the same configuration again and again, the same `created`, method and `@context`.
+ * The key is the configuration's JSON, which is the whole input besides the resolver's answers.
+ */
+async function canonicalProofConfig(
+  proofConfig: JsonRecord,
+  resolver: ContextResolver,
+  options: CanonicalizeOptions,
+): Promise<CanonicalizeResult> {
+  const { canonical } = cachesOf(resolver);
+  const key = `${options.safe === false ? 'lenient' : 'safe'} ${JSON.stringify(proofConfig)}`;
+  const known = canonical.get(key);
+  if (known !== undefined) return known;
+  const result = await canonicalize(proofConfig, resolver, options);
+  if (result.ok) canonical.set(key, result);
+  return result;
+}
+
 /** What hashing produced: the canonical forms, and `hashData` = proof hash ‖ document hash. */
 export interface HashDataParts {
   ok: true;
@@ -66,7 +86,7 @@ export async function hashDataOf(
 ): Promise<HashDataParts | HashDataFailure> {
   const document = options.canonicalDocument ?? (await canonicalize(unsecured, resolver, options));
   if (!document.ok) return { ...document, part: 'document' };
-  const config = await canonicalize(proofConfig, resolver, options);
+  const config = await canonicalProofConfig(proofConfig, resolver, options);
   if (!config.ok) return { ...config, part: 'proof' };
   return {
     ok: true,

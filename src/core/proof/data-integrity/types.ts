@@ -3,7 +3,9 @@ import type { JsonWebKey } from 'node:crypto';
 /**
  * Looks up a JSON-LD context document by URL, offline: `undefined` means "not known here", never
  * "go and fetch it" (OB 3.0 notes section 4.3, offline canonicalization). The adapter
- * `createContextResolver` builds one from pinned packages and an optional user folder.
+ * `createContextResolver` builds one from pinned packages and an optional user folder. A URL
+ * always gets the same answer from one resolver: what it answered is processed once and kept
+ * with it (an unknown URL is asked again), so a changed context needs a new resolver.
  */
 export type ContextResolver = (url: string) => Record<string, unknown> | undefined;
 
