@@ -12,6 +12,7 @@ import { toIsoDay } from '../core/model/dates.js';
 import { fillTemplate, type TemplateValues } from '../core/model/template.js';
 import type { Achievement, IssuerProfile } from '../core/model/types.js';
 import type { Artwork } from './achievement-file.js';
+import type { TemplateRenderer } from './template-raster.js';
 import { createCredentialSigner, type ProofKind } from './credential-signer.js';
 
 /** What every worker is started with: the issuer, its key (parsed once per worker), the format. */
@@ -135,13 +136,14 @@ export function createRowIssuer(init: WorkerInit) {
         return cached;
       };
     }
-    let render: Promise<(svg: string) => Promise<Uint8Array>> | undefined;
+    let render: Promise<TemplateRenderer> | undefined;
     return async (values: TemplateValues): Promise<Images> => {
-      const svg = fillTemplate(artwork.svg, values);
-      const images: Images = wantSvg ? { svg: prepareImage(svgBytes(svg)) } : {};
+      const images: Images = wantSvg
+        ? { svg: prepareImage(svgBytes(fillTemplate(artwork.svg, values))) }
+        : {};
       if (!wantPng) return images;
       render ??= import('./template-raster.js').then((m) => m.templateRasterizer(artwork, values));
-      images.png = prepareImage(await (await render)(svg));
+      images.png = await (await render)(values);
       return images;
     };
   };

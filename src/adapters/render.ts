@@ -3,7 +3,7 @@ import { isMainThread } from 'node:worker_threads';
 import { BadgesmithError } from '../core/errors.js';
 
 /** Pixel density sharp rasterises SVG at; 144 dpi gives crisp badges at twice their CSS size. */
-const SVG_DENSITY = 144;
+export const SVG_DENSITY = 144;
 
 // Each issue worker renders one image at a time and there is one worker per core: libvips
 // threads of their own would only compete with the other workers for the same cores.
@@ -32,6 +32,36 @@ export async function renderSvgToPng(
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     throw new BadgesmithError('ERR_TEMPLATE_INVALID', `cannot render svg '${file}' as png`, {
+      hint: 'check that the file is well-formed svg (open it in a browser), or use --format svg',
+      cause: error,
+    });
+  }
+}
+
+/** Decoded pixels: 8-bit RGBA rows, top to bottom, not premultiplied. */
+export interface RawImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Renders an SVG to raw RGBA pixels, at the density {@link renderSvgToPng} uses. Throws
+ * ERR_TEMPLATE_INVALID as it does; an image without alpha gets an opaque one.
+ */
+export async function renderSvgToRaw(svg: string, file: string): Promise<RawImage> {
+  try {
+    const { data, info } = await sharp(Buffer.from(svg, 'utf8'), { density: SVG_DENSITY })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      width: info.width,
+      height: info.height,
+    };
+  } catch (error) {
+    throw new BadgesmithError('ERR_TEMPLATE_INVALID', `cannot render svg '${file}'`, {
       hint: 'check that the file is well-formed svg (open it in a browser), or use --format svg',
       cause: error,
     });

@@ -1,7 +1,7 @@
 /** Baking a credential into a badge image of either kind. */
 import { BadgesmithError } from '../errors.js';
 import { isCompactJws, parseJsonObject, payloadOf } from './payload.js';
-import { preparePng } from './png-bake.js';
+import { preparePng, preparePngParts, type PreparedPng } from './png-bake.js';
 import { sniffImage } from './sniff.js';
 import { bakeSvg } from './svg-bake.js';
 import type { BakePayload, ImageKind } from './types.js';
@@ -40,6 +40,25 @@ export interface PreparedImage {
   bake: (payload: string) => BakedImage;
 }
 
+function preparedPngImage(png: PreparedPng): PreparedImage {
+  return {
+    kind: 'png',
+    bake: (payload) => {
+      const baked = png.bake(checkedPayload(payload).text);
+      const warnings = baked.replaced ? ['replaced the credential already baked into the png'] : [];
+      return { bytes: baked.bytes, kind: 'png', replaced: baked.replaced, warnings };
+    },
+  };
+}
+
+/**
+ * A PNG badgesmith has just encoded, given split after IHDR (see {@link preparePngParts}), ready
+ * to bake like {@link prepareImage}'s; nothing is parsed again.
+ */
+export function prepareSplitPng(head: Uint8Array, tail: Uint8Array): PreparedImage {
+  return preparedPngImage(preparePngParts(head, tail));
+}
+
 /**
  * Reads an artwork once (PNG: parsed and CRC-checked, split where the credential goes), for a
  * batch that bakes the same image for every row; `bake` gives what {@link bakeImage} gives.
@@ -53,19 +72,7 @@ export interface PreparedImage {
  */
 export function prepareImage(bytes: Uint8Array): PreparedImage {
   const kind = sniffImage(bytes);
-  if (kind === 'png') {
-    const png = preparePng(bytes);
-    return {
-      kind,
-      bake: (payload) => {
-        const baked = png.bake(checkedPayload(payload).text);
-        const warnings = baked.replaced
-          ? ['replaced the credential already baked into the png']
-          : [];
-        return { bytes: baked.bytes, kind, replaced: baked.replaced, warnings };
-      },
-    };
-  }
+  if (kind === 'png') return preparedPngImage(preparePng(bytes));
   if (kind === 'svg') {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     return {

@@ -38,7 +38,20 @@ export function preparePng(png: Uint8Array): PreparedPng {
   const [ihdr, ...rest] = kept;
   const head = concatBytes([PNG_SIGNATURE, ...(ihdr === undefined ? [] : [ihdr.raw])]);
   const tail = concatBytes(rest.map((chunk) => chunk.raw));
-  const replaced = kept.length !== chunks.length;
+  return pngFromParts(head, tail, kept.length !== chunks.length);
+}
+
+/**
+ * A PNG already split where the credential goes: `head` is the signature and IHDR, `tail` every
+ * chunk after, with no credential chunk. For PNGs badgesmith has just encoded itself (personal
+ * images), which need no parsing or CRC check; anything read from outside goes through
+ * {@link preparePng}.
+ */
+export function preparePngParts(head: Uint8Array, tail: Uint8Array): PreparedPng {
+  return pngFromParts(head, tail, false);
+}
+
+function pngFromParts(head: Uint8Array, tail: Uint8Array, replaced: boolean): PreparedPng {
   const bake = (payload: string): { bytes: Uint8Array; replaced: boolean } => {
     const credential = buildPngChunk('iTXt', buildItxtData(OB3_PNG_KEYWORD, payload));
     const bytes = new Uint8Array(head.length + credential.length + tail.length);

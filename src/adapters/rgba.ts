@@ -1,0 +1,34 @@
+/** Small operations on 8-bit RGBA pixel rows (not premultiplied), for the personal-image path. */
+
+/** A run of whole pixel rows. */
+export interface RowSpan {
+  top: number;
+  rows: number;
+}
+
+/** The rows of an RGBA image `width` pixels wide that have any pixel not fully transparent. */
+export function inkRows(data: Uint8Array, width: number): RowSpan | undefined {
+  const stride = width * 4;
+  let first = -1;
+  let last = -1;
+  for (let i = 3; i < data.length; i += 4) {
+    if (data[i] === 0) continue;
+    const row = Math.floor(i / stride);
+    if (first === -1) first = row;
+    last = row;
+    // The rest of this row cannot change the answer.
+    i = (row + 1) * stride - 1;
+  }
+  return first === -1 ? undefined : { top: first, rows: last - first + 1 };
+}
+
+/** The largest difference of one channel between two images of the same size. */
+export function maxDifference(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) return 255;
+  let most = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i]! - b[i]!);
+    if (d > most) most = d;
+  }
+  return most;
+}
