@@ -117,6 +117,30 @@ describe('canonicalize with a resolver cache', () => {
     expect(await canonicalize(doc, bare)).toMatchObject({ error: 'unknown-context', url: CTX });
   });
 
+  it('gives canonicalizations in flight together what it gives them one by one', async () => {
+    const docs = ['teal', 'navy', 'ochre', 'plum'].map((value, i) => ({
+      ...doc,
+      id: `urn:uuid:${i}`,
+      colour: value,
+    }));
+    const documents = {
+      'https://www.w3.org/ns/credentials/v2': createContextResolver()(
+        'https://www.w3.org/ns/credentials/v2',
+      )!,
+      [CTX]: colour('https://ctx.example/colour'),
+    };
+    const together = await Promise.all(
+      docs.map((each) => canonicalize(each, countingResolver(documents).resolver)),
+    );
+    const shared = countingResolver(documents).resolver;
+    const inFlight = await Promise.all(docs.map((each) => canonicalize(each, shared)));
+    const oneByOne = [];
+    for (const each of docs) oneByOne.push(await canonicalize(each, shared));
+    expect(inFlight).toEqual(together);
+    expect(oneByOne).toEqual(together);
+    expect(together.every((result) => result.ok)).toBe(true);
+  });
+
   it('still fails safe mode with a context a lenient pass has already processed', async () => {
     const { resolver } = countingResolver({
       [CTX]: {
