@@ -1,5 +1,5 @@
 import type { JsonWebKey } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, open, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { prepareImage, type PreparedImage } from '../core/bake/index.js';
@@ -78,13 +78,24 @@ export const TEMP_FOLDER = '.badgesmith-tmp';
 
 let tempCounter = 0;
 
+// One callback call as a promise: a single thread-pool trip, no FileHandle to set up.
+const call = <T>(run: (done: (error: Error | null, value: T) => void) => void): Promise<T> =>
+  new Promise<T>((resolve, reject) =>
+    run((error, value) => (error ? reject(error) : resolve(value))),
+  );
+
 // Temp file then rename (DESIGN.md: files are written atomically). The temp files live in a
-// folder of their own: creating them among 100,000 badges costs about four times as much.
-function writeAtomic(outDir: string, name: string, data: Uint8Array | string, sync: boolean) {
+// folder of their own: creating them among 100,000 badges costs about four times as much. Four
+// calls a file (five with fsync): open, write, (fsync,) close, rename, the fewest a temp file and
+// a rename can take. open() creates the inode and is most of a static badge's time, mostly spent
+// waiting on the disk: it runs on the thread pool, so the worker signs the next rows meanwhile
+// (on tmpfs, 10,000 rows: 9.1-9.6 s -> 7.4-8.3 s). The rest are short and stay synchronous:
+// each asynchronous call costs a thread-pool trip (all four asynchronous measured slower).
+async function writeAtomic(outDir: string, name: string, data: Uint8Array | string, sync: boolean) {
   tempCounter += 1;
   const temp = join(outDir, TEMP_FOLDER, `${threadId}-${tempCounter}.tmp`);
   try {
-    const fd = openSync(temp, 'w', 0o644);
+    const fd = await call<number>((done) => open(temp, 'w', 0o644, done));
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       if (sync) fsyncSync(fd);
@@ -190,10 +201,15 @@ export function createRowIssuer(init: WorkerInit) {
       if (images.svg !== undefined) outputs.push([`${task.stem}.svg`, images.svg.bake(jwt).bytes]);
       // A rerun after a crash writes the same names again: rename replaces a file the crashed
       // run wrote but had not yet put in the ledger, so one row never has two files.
-      for (const [name, data] of outputs) {
-        writeAtomic(init.outDir, name, data, init.fsync);
-        outcome.files.push(name);
+      // Both files at once; the outcome lists only those in place, in their usual order.
+      const written = await Promise.allSettled(
+        outputs.map(([name, data]) => writeAtomic(init.outDir, name, data, init.fsync)),
+      );
+      for (const [i, result] of written.entries()) {
+        if (result.status === 'fulfilled') outcome.files.push(outputs[i]![0]);
       }
+      const failed = written.find((r) => r.status === 'rejected');
+      if (failed !== undefined) throw failed.reason;
     } catch (error) {
       outcome.error = reasonOf(error);
     }
