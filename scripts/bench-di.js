@@ -7,6 +7,7 @@
 // cannot decide.
 // BENCH_DI_THEIR_STATIC=1 tags contexts `static` for @digitalbazaar/vc, so jsonld keeps them in
 // its process-wide cache: their best case (vc's own offline loader does not tag them).
+// BENCH_DI_CREATED=each: see `createdNext` below.
 import { generateKeyPairSync } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
@@ -93,7 +94,12 @@ const median = (values) => {
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const ourDid = didKeyFromPublicJwk(publicKey.export({ format: 'jwk' }));
 const ourMethod = `${ourDid}#${multibaseFromPublicJwk(publicKey.export({ format: 'jwk' }))}`;
-const created = new Date('2025-03-01T09:30:00Z');
+// One `created` for the run, as `issue` signs (the run's issued time); BENCH_DI_CREATED=each
+// gives every proof its own second, so no proof configuration ever repeats.
+const createdEach = process.env.BENCH_DI_CREATED === 'each';
+let signedSoFar = 0;
+const createdNext = () =>
+  new Date(Date.UTC(2025, 2, 1, 9, 30) + (createdEach ? (signedSoFar += 1) * 1000 : 0));
 
 const keyPair = await Ed25519Multikey.generate();
 const theirDid = `did:key:${keyPair.publicKeyMultibase}`;
@@ -123,7 +129,7 @@ const ours = side(
     signDataIntegrity(credential, {
       privateKey,
       verificationMethod: ourMethod,
-      created,
+      created: createdNext(),
       resolver,
     }),
   async (credential) => {
@@ -171,7 +177,7 @@ function line(what) {
 const sign = line('sign');
 const verify = line('verify');
 console.log(
-  `Data Integrity eddsa-rdfc-2022, ${count} OB 3.0 credentials, one core, per CPU second, median of ${rounds} interleaved rounds after ${warmUp} warm-up${theirStatic ? ', their contexts tagged static' : ''}`,
+  `Data Integrity eddsa-rdfc-2022, ${count} OB 3.0 credentials, one core, per CPU second, median of ${rounds} interleaved rounds after ${warmUp} warm-up${theirStatic ? ', their contexts tagged static' : ''}${createdEach ? ', a new created per proof' : ''}`,
 );
 console.log(sign.text);
 console.log(verify.text);
