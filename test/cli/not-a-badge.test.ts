@@ -57,7 +57,7 @@ describe('inputs that are not badges', () => {
     expect(result.stderr).toBe(`badgesmith: error: '${file}': ${why}\n${UNKNOWN_HINT}\n`);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`NOT VALID   ${file}`);
-    expect(lines[1]).toBe(`  extract    FAILED      ${why}`);
+    expect(lines[1]).toBe(`  extract     FAILED      ${why}`);
     expect(lines.at(-1)).toBe('1 file: 0 valid, 1 not valid, 0 cannot tell');
     expect(result.ms).toBeLessThan(4000);
   });

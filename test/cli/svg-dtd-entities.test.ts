@@ -51,7 +51,7 @@ describe('an SVG with DTD entities', () => {
     const result = runCli(['verify', 'ai.svg'], dir);
     expect(result.code).toBe(65);
     expect(result.stderr.split('\n')[0]).toBe(`badgesmith: error: 'ai.svg': ${MESSAGE}`);
-    expect(result.stdout).toContain(`NOT VALID   ai.svg\n  extract    FAILED      ${MESSAGE}\n`);
+    expect(result.stdout).toContain(`NOT VALID   ai.svg\n  extract     FAILED      ${MESSAGE}\n`);
   });
 
   it('bake names the credential file when the credential is the bad input', async () => {

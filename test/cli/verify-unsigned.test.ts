@@ -30,7 +30,7 @@ describe('verify an alg none JWT', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('NOT VALID   none.jwt\n');
     expect(result.stdout).toContain(
-      '  proof      FAILED      unsigned JWT (alg none) is never accepted\n',
+      '  proof       FAILED      unsigned JWT (alg none) is never accepted\n',
     );
   });
 });

@@ -45,10 +45,10 @@ describe('badgesmith verify', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('VALID       badge.png');
-    expect(lines[1]).toBe("  extract    passed      PNG iTXt chunk 'openbadgecredential'");
+    expect(lines[1]).toBe("  extract     passed      PNG iTXt chunk 'openbadgecredential'");
     expect(
       lines.filter((l) => /^ {2}[a-z-]+ +(passed|FAILED|skipped|cannot tell) /u.test(l)),
-    ).toHaveLength(16);
+    ).toHaveLength(18);
     expect(lines).toContain('VALID       badge.svg');
     expect(lines.at(-1)).toBe('2 files: 2 valid, 0 not valid, 0 cannot tell');
   });
@@ -57,11 +57,11 @@ describe('badgesmith verify', () => {
     const bad = run(['verify', 'badge.png', 'expired.jwt', '--trust', 'jwks.json', ...AT], dir);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('NOT VALID   expired.jwt\n');
-    expect(bad.stdout).toContain('  validity   FAILED      expired at 2025-05-01T00:00:00Z');
+    expect(bad.stdout).toContain('  validity    FAILED      expired at 2025-05-01T00:00:00Z');
     const unknown = run(['verify', 'badge.png', ...AT], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toMatch(/^CANNOT TELL badge\.png\n/u);
-    expect(unknown.stdout).toContain('  issuer-key cannot tell issuer ');
+    expect(unknown.stdout).toContain('  issuer-key  cannot tell issuer ');
   });
 
   it('--recipient checks the hashed e-mail', () => {
@@ -83,7 +83,7 @@ describe('badgesmith verify', () => {
       dir,
     );
     expect(wrong.code).toBe(1);
-    expect(wrong.stdout).toContain("  recipient  FAILED      not issued to 'eve@example.org'\n");
+    expect(wrong.stdout).toContain("  recipient   FAILED      not issued to 'eve@example.org'\n");
   });
 
   it('--json prints one document that matches schemas/verify-report.schema.json', () => {

@@ -46,7 +46,7 @@ describe.runIf(hasShared)('verify --status-lists (built CLI)', () => {
     const result = run([...common(), '--status-lists', dir], dir);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toContain(
-      `status     FAILED      revoked: index 23 of '${LIST_URL}' is set`,
+      `status      FAILED      revoked: index 23 of '${LIST_URL}' is set`,
     );
     expect(result.stdout.split('\n')[0]).toMatch(/^NOT VALID /u);
   });
@@ -55,7 +55,7 @@ describe.runIf(hasShared)('verify --status-lists (built CLI)', () => {
     const result = run(common(), dir);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toContain(
-      `status     cannot tell status list '${LIST_URL}' is not available offline; pass --status-lists`,
+      `status      cannot tell status list '${LIST_URL}' is not available offline; pass --status-lists`,
     );
   });
 

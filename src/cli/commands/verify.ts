@@ -112,9 +112,9 @@ function printReport(ctx: CliContext, report: VerificationReport): void {
         : check.outcome === 'indeterminate'
           ? ctx.color.yellow(outcome)
           : outcome;
-    ctx.out(`  ${check.name.padEnd(10)} ${colored} ${check.message}`);
+    ctx.out(`  ${check.name.padEnd(11)} ${colored} ${check.message}`);
     for (const finding of check.details?.findings?.slice(1) ?? []) {
-      ctx.out(`  ${''.padEnd(10)} ${''.padEnd(11)} ${finding.path || '/'} ${finding.message}`);
+      ctx.out(`  ${''.padEnd(11)} ${''.padEnd(11)} ${finding.path || '/'} ${finding.message}`);
     }
   }
   if (report.trustedBy !== undefined) ctx.out(`  trusted by: ${report.trustedBy}`);

@@ -131,7 +131,9 @@ export function describeKey(key: ResolvedKey): string {
  * The `proof` check. VC-JWT: header rules, then the signature with the key the header names
  * (jose `compactVerify` with the single allowed algorithm, the key's type matching it), then the
  * claims against the credential. Embedded Data Integrity proofs go to {@link checkDataIntegrity}
- * with the run's JSON-LD contexts; a credential with no proof fails.
+ * with the run's JSON-LD contexts. A credential with no proof is never valid; its proof step is
+ * indeterminate, as the source projects class unsigned credentials ("not verifiable"), rather
+ * than failed: nothing in it is wrong, it is just not signed.
  */
 export async function checkProof(
   decoded: DecodedCredential,
@@ -140,7 +142,8 @@ export async function checkProof(
 ): Promise<ProofOutcome> {
   const warnings: string[] = [];
   if (decoded.proofFormat === 'none') {
-    return { check: result('proof', 'failed', 'no proof: the credential is not signed'), warnings };
+    const message = 'no proof: the credential is not signed, so nothing in it can be verified';
+    return { check: result('proof', 'indeterminate', message), warnings };
   }
   if (decoded.proofFormat === 'embedded') return checkDataIntegrity(decoded, trust, contexts);
   const jwt = decoded.jwt!;

@@ -17,13 +17,40 @@ const STRING = { type: 'string' };
 const STRINGS = { type: 'array', items: STRING };
 const EXT_TERM = { type: 'string', pattern: '^ext:[a-zA-Z0-9.\\-_]+$' };
 
+/**
+ * Marks a subschema whose failure is a conformance note, not a fault: the schema check passes
+ * with a warning naming it. Used where a credential's meaning is intact but it departs from a
+ * rule that wallets and the source projects' own verifiers do not enforce (notes sections 3.4,
+ * 3.5). The value is the note's text.
+ */
+export const LENIENT = 'x-badgesmith-lenient';
+
+/** A subschema's own message for its findings, in place of ajv's wording. */
+export const MESSAGE = 'x-badgesmith-message';
+
+/**
+ * Notes section 3.1: a VCDM 2.0 credential uses the current OB context, 3.0.3 (or the unversioned
+ * alias); 3.0.3 changed the IRIs of `image` and `achievement`, so a credential under an older
+ * versioned context says something else in RDF. Pre-final VCDM 1.1 credentials keep theirs.
+ */
+export const CURRENT_OB_CONTEXT = {
+  not: { pattern: 'context-3\\.0\\.[0-2]\\.json$' },
+  [MESSAGE]:
+    'is a superseded OB context version: a VCDM 2.0 credential uses context-3.0.3.json, ' +
+    'whose image and achievement terms have other IRIs (notes section 3.1)',
+};
+
 /** An array-valued `type` that contains `name` (section 3: "type contains X"). */
 function typeList(name: string): object {
   return { type: 'array', minItems: 1, items: STRING, contains: { const: name } };
 }
 
-function extensible(values: readonly string[]): object {
-  return { anyOf: [{ enum: values }, EXT_TERM] };
+/** An extensible vocabulary (section 3.4): a listed term or an `ext:` one; another is a note. */
+function extensible(values: readonly string[], vocabulary: string): object {
+  return {
+    anyOf: [{ enum: values }, EXT_TERM],
+    [LENIENT]: `is neither ${vocabulary} term nor an 'ext:' term (an extensible vocabulary, section 3.4)`,
+  };
 }
 
 // prettier-ignore
@@ -79,7 +106,7 @@ const defs = {
       type: { const: 'IdentityObject' },
       hashed: { type: 'boolean' },
       identityHash: STRING,
-      identityType: extensible(IDENTIFIER_TYPES),
+      identityType: extensible(IDENTIFIER_TYPES, 'an IdentifierTypeEnum'),
       salt: STRING,
     },
   },
@@ -110,7 +137,7 @@ const defs = {
       name: STRING,
       description: STRING,
       criteria: { $ref: '#/$defs/Criteria' },
-      achievementType: extensible(ACHIEVEMENT_TYPES),
+      achievementType: extensible(ACHIEVEMENT_TYPES, 'an AchievementType'),
       alignment: { type: 'array', items: { $ref: '#/$defs/Alignment' } },
       creator: { $ref: '#/$defs/Profile' },
       creditsAvailable: { type: 'number' },
@@ -130,7 +157,10 @@ const defs = {
     required: ['type'],
     properties: { type: typeList('Result'), status: { enum: RESULT_STATUS }, value: STRING },
   },
-  // Section 3.5: either `id` or at least one `identifier` (the spec's schema leaves it to verifiers).
+  // Section 3.5: either `id` or at least one `identifier` (the spec's schema leaves it to
+  // verifiers). Without either the badge names no one; signed badges of that shape are in use
+  // (the Digital Credentials Consortium's test credentials), so it is a note, and --recipient
+  // fails on it.
   AchievementSubject: {
     type: 'object',
     required: ['type', 'achievement'],
@@ -147,7 +177,14 @@ const defs = {
       activityEndDate: DATE_TIME_Z,
       creditsEarned: { type: 'number' },
     },
-    anyOf: [{ required: ['id'] }, { required: ['identifier'] }],
+    allOf: [
+      {
+        anyOf: [{ required: ['id'] }, { required: ['identifier'] }],
+        [LENIENT]:
+          'names no recipient: OB 3.0 section 3.5 asks for an id or an identifier, so no ' +
+          'recipient can be checked',
+      },
+    ],
   },
   Evidence: {
     type: 'object',
@@ -192,6 +229,7 @@ export function credentialSchema(model: 'vcdm2' | 'vcdm1'): object {
             type: 'string',
             pattern:
               '^https:\\/\\/purl\\.imsglobal\\.org\\/spec\\/ob\\/v3p0\\/context(-3\\.\\d\\.\\d)*\\.json$',
+            ...(v2 ? { allOf: [CURRENT_OB_CONTEXT] } : {}),
           },
         ],
         additionalItems: { type: ['string', 'object'] },

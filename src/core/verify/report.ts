@@ -2,9 +2,21 @@
 
 /** The checks of a verification, in the order they run (DESIGN.md, verification model). */
 export type CheckName =
-  'extract' | 'format' | 'schema' | 'proof' | 'issuer-key' | 'validity' | 'status' | 'recipient';
+  | 'extract'
+  | 'format'
+  | 'schema'
+  | 'proof'
+  | 'issuer-key'
+  | 'validity'
+  | 'status'
+  | 'recipient'
+  | 'endorsement';
 
-/** Every check name, in run order. */
+/**
+ * Every check name, in run order. `endorsement` (OB 3.0 section 5.1 step 6, embedded
+ * EndorsementCredentials) is badgesmith's addition to DESIGN.md's list; it is skipped when a
+ * credential embeds none.
+ */
 export const CHECK_ORDER: readonly CheckName[] = [
   'extract',
   'format',
@@ -14,6 +26,7 @@ export const CHECK_ORDER: readonly CheckName[] = [
   'validity',
   'status',
   'recipient',
+  'endorsement',
 ];
 
 /** How a check ended. Anything not supported or not available offline is `indeterminate`. */

@@ -6,6 +6,7 @@ import { checkRecipient } from './check-recipient.js';
 import { checkSchema } from './check-schema.js';
 import { checkStatus } from './check-status.js';
 import { checkValidity } from './check-validity.js';
+import { checkEndorsements } from './check-endorsements.js';
 import { checkEnvelopes } from './envelopes.js';
 import { checkFormat, type DecodedCredential } from './format.js';
 import type { StatusListSource } from '../status/index.js';
@@ -41,6 +42,8 @@ export interface VerifyInput {
   ob2Documents?: Ob2Documents;
   /** Local status list credentials by URL (`--status-lists <dir>`); default none. */
   statusLists?: StatusListSource;
+  /** Set for an embedded endorsement's own run: its endorsements are not followed. */
+  nested?: boolean;
 }
 
 /** The default clock-skew allowance, in seconds (OB 3.0 section 5.1 notes, time handling). */
@@ -138,7 +141,13 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
       ...(input.recipient === undefined ? {} : { recipient: input.recipient }),
     });
     const { checks: ob2Checks, warnings: ob2Warnings, ...extras } = ob2;
-    return finish([...checks, ...ob2Checks], [...warnings, ...ob2Warnings], extras, file);
+    const endorsement = result('endorsement', 'skipped', 'OB 2.0 endorsements are not checked');
+    return finish(
+      [...checks, ...ob2Checks, endorsement],
+      [...warnings, ...ob2Warnings],
+      extras,
+      file,
+    );
   }
 
   const format = checkFormat(badge);
@@ -147,7 +156,9 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
   const decoded = format.decoded;
   if (decoded === undefined) return finish(checks, warnings, {}, file);
 
-  checks.push(checkSchema(decoded));
+  const schema = checkSchema(decoded);
+  checks.push(schema.check);
+  warnings.push(...schema.warnings);
   const proof = await checkProof(decoded, trust, input.contexts);
   if (decoded.kind === 'vp' && proof.check.outcome === 'passed') {
     // Each enveloped credential is verified like a file of its own, with the same trust and clock.
@@ -197,6 +208,24 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
     }),
   );
   checks.push(checkRecipient(decoded, input.recipient));
+  if (input.nested === true) {
+    checks.push(
+      result('endorsement', 'skipped', 'endorsements of an endorsement are not followed'),
+    );
+  } else {
+    const verifyOne = (inner: ExtractResult): Promise<VerificationReport> => {
+      const run: VerifyInput = {
+        ...input,
+        extracted: inner,
+        file: `${file ?? 'credential'} (endorsement)`,
+        nested: true,
+      };
+      // An endorsement has no recipient step (section 5.2).
+      delete run.recipient;
+      return verifyExtracted(run);
+    };
+    checks.push(await checkEndorsements(decoded.credential, verifyOne));
+  }
   return finish(
     checks,
     warnings,

@@ -5,6 +5,7 @@
  * what its source requires; a plain VC gets no Open Badges rule.
  */
 import type { CredentialKind } from './credential-kind.js';
+import { CURRENT_OB_CONTEXT } from './credential-schema.js';
 
 const URI = { type: 'string', minLength: 1, pattern: '^[A-Za-z][A-Za-z0-9+.-]*:\\S' };
 const DATE_TIME_Z = { type: 'string', format: 'date-time' };
@@ -27,7 +28,7 @@ function typeWith(...names: string[]): object {
 }
 
 /** `@context`: the base context first, then (for OB and CLR) the spec's own context second. */
-function contextWith(model: 'vcdm2' | 'vcdm1', second?: string): object {
+function contextWith(model: 'vcdm2' | 'vcdm1', second?: string, current?: object): object {
   const first = { const: model === 'vcdm2' ? V2 : V1 };
   if (second === undefined) {
     return {
@@ -45,7 +46,7 @@ function contextWith(model: 'vcdm2' | 'vcdm1', second?: string): object {
   return {
     type: 'array',
     minItems: 2,
-    items: [first, { type: 'string', pattern: second }],
+    items: [first, { type: 'string', pattern: second, ...(current ? { allOf: [current] } : {}) }],
     additionalItems: { type: ['string', 'object'] },
   };
 }
@@ -90,7 +91,11 @@ export function kindSchema(kind: Exclude<CredentialKind, 'ob3'>, model: 'vcdm2' 
       ['@context', 'id', 'type', 'name', 'issuer', from, 'credentialSubject'],
       {
         ...base,
-        '@context': contextWith(model, OB_CONTEXT),
+        '@context': contextWith(
+          model,
+          OB_CONTEXT,
+          model === 'vcdm2' ? CURRENT_OB_CONTEXT : undefined,
+        ),
         type: typeWith('VerifiableCredential', 'EndorsementCredential'),
         name: { type: 'string' },
         description: { type: 'string' },

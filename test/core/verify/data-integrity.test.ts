@@ -56,6 +56,7 @@ const ALL_PASS = {
   validity: 'passed',
   status: 'skipped',
   recipient: 'skipped',
+  endorsement: 'skipped',
 };
 
 describe('verify: Data Integrity proofs end to end', () => {

@@ -94,7 +94,7 @@ describe('a plain W3C verifiable credential', () => {
     const token = await sign(alumni, ed, { typ: 'vc+jwt', cty: 'vc' });
     const report = await verify(token);
     expect(outcomes(report)).toBe(
-      'extract=passed format=passed schema=passed proof=passed issuer-key=passed validity=passed status=skipped recipient=skipped',
+      'extract=passed format=passed schema=passed proof=passed issuer-key=passed validity=passed status=skipped recipient=skipped endorsement=skipped',
     );
     expect(check(report, 'format').message).toBe(
       'W3C verifiable credential (not an Open Badge) as a JWT (VCDM 2.0)',

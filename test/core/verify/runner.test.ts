@@ -31,6 +31,7 @@ const ALL_PASS = {
   validity: 'passed',
   status: 'skipped',
   recipient: 'skipped',
+  endorsement: 'skipped',
 };
 
 const issuers = {
@@ -272,15 +273,18 @@ describe('cannot tell, and other formats', () => {
     );
   });
 
-  it('credential JSON with no proof → proof failed "no proof"', async () => {
+  it('credential JSON with no proof → proof cannot tell "no proof", never valid', async () => {
     const report = await verifyText(
       JSON.stringify(credentialFor('https://example.org/issuers/1')),
       { entries: [] },
     );
-    expect(failed(report)).toEqual(['proof']);
-    expect(report.checks.find((c) => c.name === 'proof')?.message).toBe(
-      'no proof: the credential is not signed',
-    );
+    expect(failed(report)).toEqual([]);
+    expect(report.verdict).toBe('indeterminate');
+    expect(report.checks.find((c) => c.name === 'proof')).toEqual({
+      name: 'proof',
+      outcome: 'indeterminate',
+      message: 'no proof: the credential is not signed, so nothing in it can be verified',
+    });
   });
 
   it('an embedded proof → proof indeterminate, never passed', async () => {

@@ -13,8 +13,12 @@ function decoded(credential: Record<string, unknown>): DecodedCredential {
   return { proofFormat: 'none', kind: 'ob3', model: 'vcdm2', credential };
 }
 
+function schemaOf(credential: Record<string, unknown>, model: 'vcdm2' | 'vcdm1' = 'vcdm2') {
+  return checkSchema({ ...decoded(credential), model });
+}
+
 function findings(credential: Record<string, unknown>) {
-  return checkSchema(decoded(credential)).details?.findings ?? [];
+  return schemaOf(credential).check.details?.findings ?? [];
 }
 
 function swapFirstTwo(list: string[]): string[] {
@@ -29,10 +33,9 @@ const good = (): Record<string, unknown> =>
 
 describe('our OB 3.0 credential schema', () => {
   it('passes a credential built like ours', () => {
-    expect(checkSchema(decoded(good()))).toEqual({
-      name: 'schema',
-      outcome: 'passed',
-      message: 'matches the OB 3.0 credential shape',
+    expect(schemaOf(good())).toEqual({
+      check: { name: 'schema', outcome: 'passed', message: 'matches the OB 3.0 credential shape' },
+      warnings: [],
     });
   });
 
@@ -47,12 +50,6 @@ describe('our OB 3.0 credential schema', () => {
     const noType = { ...good(), type: ['VerifiableCredential'] };
     expect(findings(noType)).toEqual([
       { path: '/type', message: "must include 'OpenBadgeCredential' or 'AchievementCredential'" },
-    ]);
-
-    const subject = good().credentialSubject as Record<string, unknown>;
-    delete subject.identifier;
-    expect(findings({ ...good(), credentialSubject: subject })).toEqual([
-      { path: '/credentialSubject', message: "must have 'id' or 'identifier'" },
     ]);
 
     const identity = good();
@@ -78,7 +75,7 @@ describe('our OB 3.0 credential schema', () => {
       return c;
     };
     expect(findings(withLanguage('pt-BR'))).toEqual([]);
-    expect(checkSchema(decoded(withLanguage('!!not a tag!!'))).outcome).toBe('failed');
+    expect(schemaOf(withLanguage('!!not a tag!!')).check.outcome).toBe('failed');
     expect(findings(withLanguage('!!not a tag!!'))).toEqual([
       {
         path: '/credentialSubject/achievement/inLanguage',
@@ -94,7 +91,7 @@ describe('our OB 3.0 credential schema', () => {
         { id: 'https://other.example/s.json', type: '1EdTechJsonSchemaValidator2019' },
       ],
     };
-    expect(checkSchema(decoded(c)).message).toBe(
+    expect(schemaOf(c).check.message).toBe(
       "matches the OB 3.0 credential shape; schema 'https://other.example/s.json' not checked (offline)",
     );
   });
@@ -109,6 +106,98 @@ describe('our OB 3.0 credential schema', () => {
     const validate = addFormats(new Ajv2019({ strict: false, allErrors: true })).compile(schema);
     const credential = good();
     expect(validate(credential), JSON.stringify(validate.errors)).toBe(true);
-    expect(checkSchema(decoded(credential)).outcome).toBe('passed');
+    expect(schemaOf(credential).check.outcome).toBe('passed');
+  });
+
+  describe('conformance notes: the check passes, with a warning naming each', () => {
+    const subjectOf = (c: Record<string, unknown>) =>
+      c.credentialSubject as Record<string, unknown> & { achievement: Record<string, unknown> };
+
+    it('a subject with neither id nor identifier names no recipient', () => {
+      const c = good();
+      delete subjectOf(c).identifier;
+      expect(schemaOf(c)).toEqual({
+        check: {
+          name: 'schema',
+          outcome: 'passed',
+          message: 'matches the OB 3.0 credential shape, with 1 conformance note (warnings)',
+          details: {
+            notes: [
+              '/credentialSubject names no recipient: OB 3.0 section 3.5 asks for an id or an ' +
+                'identifier, so no recipient can be checked',
+            ],
+          },
+        },
+        warnings: [
+          'schema: /credentialSubject names no recipient: OB 3.0 section 3.5 asks for an id or ' +
+            'an identifier, so no recipient can be checked',
+        ],
+      });
+    });
+
+    it('single values for lists, an IRI for an Image, an unlisted achievementType', () => {
+      const c = good();
+      const subject = subjectOf(c);
+      subject.type = 'AchievementSubject';
+      subject.identifier = (subject.identifier as unknown[])[0];
+      subject.achievement.achievementType = 'Program';
+      subject.achievement.image = 'https://example.org/badge.png';
+      const { check, warnings } = schemaOf(c);
+      expect(check.outcome).toBe('passed');
+      expect(warnings).toEqual([
+        'schema: /credentialSubject/type is a single value where OB 3.0 has a list; read as a list of one',
+        "schema: /credentialSubject/achievement/image is an IRI where OB 3.0 has an Image object; read as the image's id",
+        'schema: /credentialSubject/identifier is a single value where OB 3.0 has a list; read as a list of one',
+        "schema: /credentialSubject/achievement/achievementType is neither an AchievementType term nor an 'ext:' term (an extensible vocabulary, section 3.4)",
+      ]);
+      // The credential itself is left as it was: only the check reads it the schema's way.
+      expect(subject.type).toBe('AchievementSubject');
+    });
+
+    it('a read-as-list value is still checked: a wrong type inside it is a fault', () => {
+      const c = good();
+      const subject = subjectOf(c);
+      subject.identifier = { ...(subject.identifier as Record<string, unknown>[])[0], type: 'X' };
+      expect(findings(c)).toEqual([
+        { path: '/credentialSubject/identifier/0/type', message: "must be 'IdentityObject'" },
+      ]);
+    });
+
+    it('a missing subject type or a wrong one is a fault, not a note', () => {
+      const c = good();
+      subjectOf(c).type = ['Person'];
+      expect(schemaOf(c).check.outcome).toBe('failed');
+      expect(findings(c)).toEqual([
+        { path: '/credentialSubject/type', message: "must include 'AchievementSubject'" },
+      ]);
+      const d = good();
+      delete subjectOf(d).identifier;
+      delete (subjectOf(d) as Record<string, unknown>).achievement;
+      expect(findings(d)).toEqual([
+        { path: '/credentialSubject/achievement', message: 'is required' },
+      ]);
+    });
+  });
+
+  it('a VCDM 2.0 credential under a superseded OB context version fails; VCDM 1.1 keeps it', () => {
+    const old = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json';
+    const c = good();
+    (c['@context'] as string[])[1] = old;
+    expect(findings(c)).toEqual([
+      {
+        path: '/@context/1',
+        message:
+          'is a superseded OB context version: a VCDM 2.0 credential uses context-3.0.3.json, ' +
+          'whose image and achievement terms have other IRIs (notes section 3.1)',
+      },
+    ]);
+    const current = good();
+    (current['@context'] as string[])[1] = 'https://purl.imsglobal.org/spec/ob/v3p0/context.json';
+    expect(findings(current)).toEqual([]);
+    const legacy = good();
+    legacy['@context'] = ['https://www.w3.org/2018/credentials/v1', old];
+    legacy.issuanceDate = legacy.validFrom;
+    delete legacy.validFrom;
+    expect(schemaOf(legacy, 'vcdm1').check.outcome).toBe('passed');
   });
 });

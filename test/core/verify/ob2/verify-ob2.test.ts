@@ -89,6 +89,7 @@ describe.runIf(hasShared)('OB 2.0 signed assertions', () => {
       validity: 'passed',
       status: 'passed',
       recipient: 'skipped',
+      endorsement: 'skipped',
     });
     expect(message(report, 'proof')).toBe(`RS256 signature verifies with the key '${KEY}'`);
     expect(report.trustedBy).toBe(`ob2-hosted: ${ISSUER}`);
