@@ -172,10 +172,12 @@ Examples:
   badgesmith verify downloads/ --json
   badgesmith verify old-ob2.png --ob2-documents issuer-copies/
 
-Checks, in order: extract, format, schema, proof, issuer-key, validity, status, recipient.
+Checks, in order: extract, format, schema, proof, issuer-key, validity, status, recipient,
+endorsement (each embedded EndorsementCredential, verified with the same trust and clock).
 Each is passed, FAILED, skipped or "cannot tell". Trust is explicit: a key counts only when a
 --trust file or the trust store (\`badgesmith trust add\`) lists it for the credential's
-issuer; a did:key resolves by itself but is trusted only when listed. Exit 0 when every file is VALID, 1 when any is
+issuer; a did:key resolves by itself but is trusted only when listed. A credential with no
+proof is "cannot tell", never VALID. Exit 0 when every file is VALID, 1 when any is
 NOT VALID, 2 when some could not be decided offline. With -q (badgesmith -q verify ...) a VALID
 file prints nothing and any other one line: NOT VALID  <file>: <check>: <message>.
 
