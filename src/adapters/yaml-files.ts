@@ -30,7 +30,11 @@ export function loadSchema(kind: YamlKind): Record<string, unknown> {
 function validatorFor(kind: YamlKind): ValidateFunction {
   let validate = validators.get(kind);
   if (validate === undefined) {
-    const ajv = addFormats(new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true }));
+    // All errors, so that an unknown (often misspelt) key is reported before the field it was
+    // meant to be, which is then missing.
+    const ajv = addFormats(
+      new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }),
+    );
     validate = ajv.compile(loadSchema(kind));
     validators.set(kind, validate);
   }
@@ -90,6 +94,32 @@ function positionOf(doc: Document, lines: LineCounter, path: string[], key?: str
   return `${line}:${col}`;
 }
 
+/** Edit distance, for "did you mean"; both strings are short field names. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The known field closest to a misspelt one (at most two edits away, case aside). */
+function closestField(extra: string, error: ErrorObject): string | undefined {
+  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)
+    ?.properties;
+  let best: { name: string; d: number } | undefined;
+  for (const name of Object.keys(properties ?? {})) {
+    const d = distance(extra.toLowerCase(), name.toLowerCase());
+    if (d <= 2 && (best === undefined || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
 function describe(error: ErrorObject, path: string[]): { problem: string; hint: string } {
   const last = path[path.length - 1] ?? '';
   const example = (name: string, at: string[] = path.slice(0, -1)): string =>
@@ -105,6 +135,13 @@ function describe(error: ErrorObject, path: string[]): { problem: string; hint: 
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
+      const meant = closestField(extra, error);
+      if (meant !== undefined) {
+        return {
+          problem: `unknown field '${fieldName(path, extra)}' (did you mean '${meant}'?)`,
+          hint: `rename \`${extra}\` to \`${meant}\``,
+        };
+      }
       return {
         problem: `unknown field '${fieldName(path, extra)}'`,
         hint: `remove \`${extra}\` or check its spelling`,
@@ -143,7 +180,8 @@ export function parseYamlFile<T>(text: string, file: string, kind: YamlKind): T 
   const value: unknown = doc.toJS();
   const validate = validatorFor(kind);
   if (!validate(value)) {
-    const error = validate.errors?.[0];
+    const errors = validate.errors ?? [];
+    const error = errors.find((e) => e.keyword === 'additionalProperties') ?? errors[0];
     const { code, what } = KINDS[kind];
     if (error === undefined) throw new BadgesmithError(code, `${what} '${file}' is not valid`);
     const path = pointerToPath(error.instancePath);

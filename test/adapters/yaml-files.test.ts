@@ -69,6 +69,18 @@ describe('achievement YAML', () => {
     expect(error.hint).toBe('remove `colour` or check its spelling');
   });
 
+  it('names a misspelt key where it is, with the field it was meant to be', () => {
+    const error = failure(GOOD.replace('name: Intro', 'nmae: Intro'));
+    expect(error.message).toBe(
+      "achievement 'achievements/intro.yaml:1:1': unknown field 'nmae' (did you mean 'name'?)",
+    );
+    expect(error.hint).toBe('rename `nmae` to `name`');
+    const nested = failure(GOOD.replace('  narrative:', '  narative:'));
+    expect(nested.message).toBe(
+      "achievement 'achievements/intro.yaml:4:3': unknown field 'criteria.narative' (did you mean 'narrative'?)",
+    );
+  });
+
   it('reports a YAML syntax error with its position', () => {
     const error = failure('name: Intro\ndescription: "unterminated\ncriteria: x\n');
     expect(error.code).toBe('ERR_YAML_SYNTAX');
