@@ -27,6 +27,8 @@ export interface ExpandedInputs {
   folders: number;
   /** Files in walked folders that are not badge-like, shown relative to the current folder. */
   skipped: string[];
+  /** Symbolic links in walked folders, which are not followed (whatever they point at). */
+  links: string[];
 }
 
 function byName(a: string, b: string): number {
@@ -50,7 +52,7 @@ async function walk(dir: string, shown: string, depth: number, out: ExpandedInpu
     const label = `${shown}/${name}`;
     const info = await lstat(path);
     if (info.isSymbolicLink()) {
-      out.skipped.push(label);
+      out.links.push(label);
     } else if (info.isDirectory()) {
       await walk(path, label, depth + 1, out);
     } else if (info.isFile() && BADGE_EXTENSIONS.includes(extname(name).toLowerCase())) {
@@ -80,7 +82,7 @@ export async function expandBadgeInputs(
   args: readonly string[],
   cwd: string,
 ): Promise<ExpandedInputs> {
-  const out: ExpandedInputs = { inputs: [], folders: 0, skipped: [] };
+  const out: ExpandedInputs = { inputs: [], folders: 0, skipped: [], links: [] };
   for (const arg of args) {
     const path = resolve(cwd, arg);
     let isFolder: boolean;

@@ -81,6 +81,7 @@ beforeAll(async () => {
   await writeFile(join(badges, 'notes.txt'), 'not a badge by name');
   await writeFile(join(badges, '.hidden.png'), 'hidden files are not walked');
   await symlink(join(badges, 'ada.png'), join(badges, 'link.png'));
+  await symlink(join(badges, 'gone.png'), join(badges, 'dangling.png'));
   await writeFile(
     join(dir, 'jwks.json'),
     JSON.stringify(
@@ -119,7 +120,8 @@ describe.runIf(hasShared)('badgesmith verify <dir>', () => {
     const result = run(args);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "skipped 2 file(s) that are not badges by name, e.g. 'badges/link.png'\n",
+      "skipped 1 file(s) that are not badges by name, e.g. 'badges/notes.txt'\n" +
+        "skipped 2 symbolic link(s) in folders, which are not followed, e.g. 'badges/dangling.png'; name the file itself to verify it\n",
     );
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toEqual([
