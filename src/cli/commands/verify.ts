@@ -36,6 +36,7 @@ interface VerifyFlags {
   statusLists?: string;
   trustStore?: string;
   ob2Documents?: string;
+  strict?: boolean;
 }
 
 const VERDICT_WORD: Record<Verdict, string> = {
@@ -140,6 +141,10 @@ export function registerVerify(program: Command, getContext: () => CliContext): 
     .option('--json', 'print one JSON document (schemas/verify-report.schema.json)')
     .option('--at <iso-date>', 'verify as of this time instead of now')
     .option(
+      '--strict',
+      'fail the schema check on conformance notes too (e.g. a subject with neither id nor identifier)',
+    )
+    .option(
       '--leeway <seconds>',
       `clock-skew allowance for the start of validity (default ${DEFAULT_LEEWAY_SECONDS})`,
     )
@@ -170,6 +175,7 @@ Examples:
   badgesmith verify di-badge.png --trust did.json --contexts my-contexts/
   badgesmith verify badge.json --trust did.json --status-lists lists/
   badgesmith verify downloads/ --json
+  badgesmith verify badge.json --trust did.json --strict
   badgesmith verify old-ob2.png --ob2-documents issuer-copies/
 
 Checks, in order: extract, format, schema, proof, issuer-key, validity, status, recipient,
@@ -177,7 +183,9 @@ endorsement (each embedded EndorsementCredential, verified with the same trust a
 Each is passed, FAILED, skipped or "cannot tell". Trust is explicit: a key counts only when a
 --trust file or the trust store (\`badgesmith trust add\`) lists it for the credential's
 issuer; a did:key resolves by itself but is trusted only when listed. A credential with no
-proof is "cannot tell", never VALID. Exit 0 when every file is VALID, 1 when any is
+proof is "cannot tell", never VALID. Departures from OB 3.0 that leave the meaning intact (a
+single value for a list, an image as a URL, an unlisted achievementType, a subject with neither
+id nor identifier) pass the schema check with a warning; --strict fails them. Exit 0 when every file is VALID, 1 when any is
 NOT VALID, 2 when some could not be decided offline. With -q (badgesmith -q verify ...) a VALID
 file prints nothing and any other one line: NOT VALID  <file>: <check>: <message>.
 
@@ -267,6 +275,7 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
           contexts: contextSetup.resolver,
           ...(statusLists === undefined ? {} : { statusLists }),
           ...(flags.recipient === undefined ? {} : { recipient: flags.recipient }),
+          strict: flags.strict === true,
         });
         reports.push(report);
         if (flags.json !== true && !asTable) printReport(ctx, report);

@@ -211,17 +211,19 @@ function splitLenient(errors: readonly ErrorObject[]): {
  * (always, even without `credentialSchema`, OB 3.0 sections 5.1 and 5.2 notes). Other schema URLs
  * the credential lists are not fetched and are named in the message. Conformance notes (a
  * JSON-LD-equivalent form, an unlisted vocabulary term, a subject naming no one) pass the check
- * and come back as warnings.
+ * and come back as warnings; with `strict` they are faults.
  */
-export function checkSchema(decoded: DecodedCredential): {
-  check: CheckResult;
-  warnings: string[];
-} {
+export function checkSchema(
+  decoded: DecodedCredential,
+  options: { strict?: boolean } = {},
+): { check: CheckResult; warnings: string[] } {
   const validate = validatorFor(decoded.kind, decoded.model);
   const reading = validateReading(validate, decoded.credential);
   const { faults, lenient } = splitLenient(reading.errors);
-  const findings = schemaFindings(faults);
-  const conformance = [...reading.notes, ...schemaFindings(lenient)].map(
+  const noted = [...reading.notes, ...schemaFindings(lenient)];
+  // --strict: each note is a fault, with the note's own words.
+  const findings = [...schemaFindings(faults), ...(options.strict === true ? noted : [])];
+  const conformance = (options.strict === true ? [] : noted).map(
     (note) => `${note.path || '/'} ${note.message}`,
   );
   const warnings = conformance.map((note) => `schema: ${note}`);
@@ -247,12 +249,12 @@ export function checkSchema(decoded: DecodedCredential): {
     });
     return { check, warnings };
   }
-  const noted =
+  const summary =
     conformance.length > 0
       ? `, with ${conformance.length} conformance note${conformance.length > 1 ? 's' : ''} (warnings)`
       : '';
   const suffix = notes.length > 0 ? `; ${notes.join('; ')}` : '';
-  const message = `matches ${SHAPE[decoded.kind]}${noted}${suffix}`;
+  const message = `matches ${SHAPE[decoded.kind]}${summary}${suffix}`;
   const allNotes = [...conformance, ...notes];
   const check = result(
     'schema',

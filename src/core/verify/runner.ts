@@ -44,6 +44,11 @@ export interface VerifyInput {
   statusLists?: StatusListSource;
   /** Set for an embedded endorsement's own run: its endorsements are not followed. */
   nested?: boolean;
+  /**
+   * Conformance notes (a single value for a list, an image as a URL, an unlisted vocabulary
+   * term, a subject naming no one) fail the schema check instead of passing with a warning.
+   */
+  strict?: boolean;
 }
 
 /** The default clock-skew allowance, in seconds (OB 3.0 section 5.1 notes, time handling). */
@@ -156,7 +161,7 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
   const decoded = format.decoded;
   if (decoded === undefined) return finish(checks, warnings, {}, file);
 
-  const schema = checkSchema(decoded);
+  const schema = checkSchema(decoded, { strict: input.strict === true });
   checks.push(schema.check);
   warnings.push(...schema.warnings);
   const proof = await checkProof(decoded, trust, input.contexts);

@@ -154,6 +154,20 @@ describe('our OB 3.0 credential schema', () => {
       expect(subject.type).toBe('AchievementSubject');
     });
 
+    it('with strict, each note is a fault in its own words', () => {
+      const c = good();
+      const subject = subjectOf(c);
+      delete subject.identifier;
+      subject.type = 'AchievementSubject';
+      const strict = checkSchema(decoded(c), { strict: true });
+      expect(strict.warnings).toEqual([]);
+      expect(strict.check.outcome).toBe('failed');
+      expect(strict.check.details?.findings?.map((f) => f.path)).toEqual([
+        '/credentialSubject/type',
+        '/credentialSubject',
+      ]);
+    });
+
     it('a read-as-list value is still checked: a wrong type inside it is a fault', () => {
       const c = good();
       const subject = subjectOf(c);
