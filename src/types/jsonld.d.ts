@@ -1,6 +1,6 @@
 /**
  * The part of jsonld 9 (a CommonJS package without types) that badgesmith calls. Only
- * `canonize` is declared, with the options we pass, and the context resolver class whose shared
+ * `canonize` and `expand` are declared, with the options we pass, and the context resolver class whose shared
  * table we own; everything else stays unreachable from TypeScript on purpose.
  */
 declare module 'jsonld' {
@@ -29,10 +29,16 @@ declare module 'jsonld' {
     eventHandler?: (input: { event: JsonLdEvent; next: () => void }) => void;
     /** jsonld documents it as internal; pinned jsonld 9.0.0 reads it in every operation. */
     contextResolver?: import('jsonld/lib/ContextResolver.js').default;
+    /** The input is already expanded JSON-LD (jsonld.expand output). */
+    skipExpansion?: boolean;
   }
+
+  /** The options of `expand` we pass: those of `canonize` that apply to expansion. */
+  export type ExpandOptions = Omit<CanonizeOptions, 'algorithm' | 'format' | 'skipExpansion'>;
 
   export interface JsonLd {
     canonize(input: unknown, options: CanonizeOptions): Promise<string>;
+    expand(input: unknown, options: ExpandOptions): Promise<unknown[]>;
   }
 
   const jsonld: JsonLd;

@@ -1,4 +1,4 @@
-import jsonld, { type JsonLdEvent, type RemoteDocument } from 'jsonld';
+import jsonld, { type ExpandOptions, type JsonLdEvent, type RemoteDocument } from 'jsonld';
 import { jsonldContextResolverFor } from './resolver-cache.js';
 import type { ContextResolver } from './types.js';
 
@@ -43,23 +43,14 @@ function oneLine(error: unknown): string {
   return (text.split('\n')[0] ?? '').toLowerCase();
 }
 
-/**
- * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document to N-Quads, UTF-8, one quad a
- * line, each ending in LF (DI-EDDSA section 3.3, eddsa-rdfc-2022 transformation). Contexts come
- * only from `resolver`; nothing is fetched. Each context is processed once per resolver and kept
- * with it (see `cachesOf`); a URL the resolver does not know is asked again every time.
- *
- * @example
- * const result = await canonicalize(credential, resolver);
- * if (result.ok) hash(result.nquads);
- * else if (result.error === 'unknown-context') report(result.url);
- */
-export async function canonicalize(
-  document: unknown,
+type Failure = Exclude<CanonicalizeResult, { ok: true }>;
+
+/** Runs one jsonld operation with contexts from `resolver` only, and says why it failed. */
+async function withContexts<T>(
   resolver: ContextResolver,
-  options: CanonicalizeOptions = {},
-): Promise<CanonicalizeResult> {
-  const safe = options.safe ?? true;
+  safe: boolean,
+  operation: (options: ExpandOptions) => Promise<T>,
+): Promise<{ ok: true; value: T; droppedTerms: string[] } | Failure> {
   let missingUrl: string | undefined;
   const dropped = new Set<string>();
 
@@ -81,9 +72,7 @@ export async function canonicalize(
   };
 
   try {
-    const nquads = await jsonld.canonize(document, {
-      algorithm: 'RDFC-1.0',
-      format: 'application/n-quads',
+    const value = await operation({
       documentLoader,
       contextResolver: jsonldContextResolverFor(resolver),
       safe,
@@ -97,7 +86,7 @@ export async function canonicalize(
             },
           }),
     });
-    return { ok: true, nquads, droppedTerms: [...dropped] };
+    return { ok: true, value, droppedTerms: [...dropped] };
   } catch (error) {
     if (missingUrl !== undefined) {
       const message = `context '${missingUrl}' is not available offline`;
@@ -113,4 +102,53 @@ export async function canonicalize(
       event === undefined ? oneLine(error) : `${event.code}: ${event.message.toLowerCase()}`;
     return { ok: false, error: 'invalid-json-ld', message: `not valid json-ld (${why})` };
   }
+}
+
+const RDFC = { algorithm: 'RDFC-1.0', format: 'application/n-quads' } as const;
+
+/**
+ * RDF Dataset Canonicalization (RDFC-1.0) of a JSON-LD document to N-Quads, UTF-8, one quad a
+ * line, each ending in LF (DI-EDDSA section 3.3, eddsa-rdfc-2022 transformation). Contexts come
+ * only from `resolver`; nothing is fetched. Each context is processed once per resolver and kept
+ * with it (see `cachesOf`); a URL the resolver does not know is asked again every time.
+ *
+ * @example
+ * const result = await canonicalize(credential, resolver);
+ * if (result.ok) hash(result.nquads);
+ * else if (result.error === 'unknown-context') report(result.url);
+ */
+export async function canonicalize(
+  document: unknown,
+  resolver: ContextResolver,
+  options: CanonicalizeOptions = {},
+): Promise<CanonicalizeResult> {
+  const done = await withContexts(resolver, options.safe ?? true, (jsonldOptions) =>
+    jsonld.canonize(document, { ...RDFC, ...jsonldOptions }),
+  );
+  return done.ok ? { ok: true, nquads: done.value, droppedTerms: done.droppedTerms } : done;
+}
+
+/** JSON-LD expansion of `document` in safe mode, contexts from `resolver` only. */
+export async function expandSafely(
+  document: unknown,
+  resolver: ContextResolver,
+): Promise<{ ok: true; expanded: unknown[] } | Failure> {
+  const done = await withContexts(resolver, true, (jsonldOptions) =>
+    jsonld.expand(document, jsonldOptions),
+  );
+  return done.ok ? { ok: true, expanded: done.value } : done;
+}
+
+/**
+ * {@link canonicalize} of a document already expanded in safe mode ({@link expandSafely}), which
+ * jsonld then converts to RDF without expanding it again.
+ */
+export async function canonicalizeExpanded(
+  expanded: unknown[],
+  resolver: ContextResolver,
+): Promise<CanonicalizeResult> {
+  const done = await withContexts(resolver, true, (jsonldOptions) =>
+    jsonld.canonize(expanded, { ...RDFC, ...jsonldOptions, skipExpansion: true }),
+  );
+  return done.ok ? { ok: true, nquads: done.value, droppedTerms: [] } : done;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalize, type CanonicalizeOptions, type CanonicalizeResult } from './canonicalize.js';
+import { canonicalizeProofConfig } from './proof-config-template.js';
 import { cachesOf } from './resolver-cache.js';
 import type { ContextResolver } from './types.js';
 
@@ -44,6 +45,7 @@ export function sha256(text: string): Buffer {
  * The canonical proof configuration, kept with the resolver: one run signs (and a verifier
  * meets) the same configuration again and again, the same `created`, method and `@context`.
  * The key is the configuration's JSON, which is the whole input besides the resolver's answers.
+ * A configuration new only in its `created` is not expanded again (`canonicalizeProofConfig`).
  */
 async function canonicalProofConfig(
   proofConfig: JsonRecord,
@@ -54,7 +56,10 @@ async function canonicalProofConfig(
   const key = `${options.safe === false ? 'lenient' : 'safe'} ${JSON.stringify(proofConfig)}`;
   const known = canonical.get(key);
   if (known !== undefined) return known;
-  const result = await canonicalize(proofConfig, resolver, options);
+  const result =
+    options.safe === false
+      ? await canonicalize(proofConfig, resolver, options)
+      : await canonicalizeProofConfig(proofConfig, resolver);
   if (result.ok) canonical.set(key, result);
   return result;
 }

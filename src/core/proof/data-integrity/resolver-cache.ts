@@ -46,6 +46,17 @@ export interface ResolverCaches {
   contexts: BoundedCache<unknown>;
   /** Canonical forms of documents that repeat, e.g. one run's proof configuration. */
   canonical: BoundedCache<CanonicalizeResult>;
+  /**
+   * Expanded proof configurations by their JSON without `created`; `null` when `created` does
+   * not expand to a plain value there (see `canonicalizeProofConfig`).
+   */
+  templates: BoundedCache<ExpandedTemplate | null>;
+}
+
+/** An expanded document and where in it one string value sits. */
+export interface ExpandedTemplate {
+  expanded: unknown[];
+  path: (string | number)[];
 }
 
 // jsonld keeps 100 resolved contexts; a run meets far fewer distinct proof configurations.
@@ -64,6 +75,7 @@ export function cachesOf(resolver: ContextResolver): ResolverCaches {
     found = {
       contexts: new BoundedCache(CONTEXTS_KEPT),
       canonical: new BoundedCache(CANONICAL_FORMS_KEPT),
+      templates: new BoundedCache(CANONICAL_FORMS_KEPT),
     };
     caches.set(resolver, found);
   }
