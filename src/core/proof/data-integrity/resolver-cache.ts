@@ -2,23 +2,21 @@ import JsonLdContextResolver from 'jsonld/lib/ContextResolver.js';
 import type { CanonicalizeResult } from './canonicalize.js';
 import type { ContextResolver } from './types.js';
 
-/** A map that keeps its `max` most recently used entries (the `get`/`set` jsonld asks for). */
+/**
+ * A map that keeps at most `max` entries, dropping the oldest stored (the `get`/`set` jsonld asks
+ * for). A get is one lookup: keys are long JSON texts, and each extra lookup compares them again.
+ */
 export class BoundedCache<V> {
   readonly #entries = new Map<string, V>();
 
   constructor(readonly max: number) {}
 
-  /** The entry, now the most recently used one. */
+  /** The entry stored under `key`. */
   get(key: string): V | undefined {
-    const value = this.#entries.get(key);
-    if (value !== undefined) {
-      this.#entries.delete(key);
-      this.#entries.set(key, value);
-    }
-    return value;
+    return this.#entries.get(key);
   }
 
-  /** Stores an entry, dropping the least recently used one past `max`. */
+  /** Stores an entry, dropping the oldest one past `max`. */
   set(key: string, value: V): this {
     this.#entries.delete(key);
     this.#entries.set(key, value);
