@@ -98,6 +98,17 @@ function printQuiet(ctx: CliContext, report: VerificationReport): void {
   ctx.out(`${word}  ${report.file ?? ''}${reason}`);
 }
 
+/**
+ * The notes a check's one-line message does not already carry: each embedded endorsement, and
+ * each proof of a Data Integrity proof set. Other checks' notes are in their message.
+ */
+function notesToList(check: VerificationReport['checks'][number]): string[] {
+  const notes = check.details?.notes ?? [];
+  if (check.name === 'endorsement' && notes.length > 1) return notes;
+  if (check.name === 'proof' && check.message.endsWith('proofs verified (see notes)')) return notes;
+  return [];
+}
+
 function printReport(ctx: CliContext, report: VerificationReport): void {
   if (ctx.verbosity === 0) {
     printQuiet(ctx, report);
@@ -117,6 +128,7 @@ function printReport(ctx: CliContext, report: VerificationReport): void {
     for (const finding of check.details?.findings?.slice(1) ?? []) {
       ctx.out(`  ${''.padEnd(11)} ${''.padEnd(11)} ${finding.path || '/'} ${finding.message}`);
     }
+    for (const note of notesToList(check)) ctx.out(`  ${''.padEnd(11)} ${''.padEnd(11)} ${note}`);
   }
   if (report.trustedBy !== undefined) ctx.out(`  trusted by: ${report.trustedBy}`);
   for (const warning of report.warnings) ctx.out(`  warning: ${warning}`);

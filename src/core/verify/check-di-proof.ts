@@ -15,12 +15,35 @@ import type { TrustSet } from './trust.js';
 
 const CONTEXTS_HINT = 'pass --contexts <dir> with a map.json naming a local copy of it';
 
-function details(proof: SingleProofResult | undefined): CheckResult['details'] {
-  if (proof === undefined) return undefined;
+/** What each proof of a proof set came to, so that none is left out of the report. */
+function proofSetNotes(outcome: DataIntegrityResult): string[] {
+  if (outcome.proofs.length < 2) return [];
+  return outcome.proofs.map((proof) => {
+    const suite = proof.cryptosuite ?? proof.type ?? 'unknown type';
+    const method = proof.verificationMethod ?? 'no verificationMethod';
+    const said = proof.status === 'ok' ? 'verified' : `${proof.status}: ${messageOf(proof.reason)}`;
+    return `proof[${proof.index}] (${suite}, ${method}): ${said}`;
+  });
+}
+
+function details(
+  proof: SingleProofResult | undefined,
+  outcome: DataIntegrityResult,
+): CheckResult['details'] {
+  const notes = proofSetNotes(outcome);
+  if (proof === undefined && notes.length === 0) return undefined;
   return {
-    ...(proof.verificationMethod === undefined ? {} : { kid: proof.verificationMethod }),
-    ...(proof.cryptosuite === undefined ? {} : { alg: proof.cryptosuite }),
+    ...(proof?.verificationMethod === undefined ? {} : { kid: proof.verificationMethod }),
+    ...(proof?.cryptosuite === undefined ? {} : { alg: proof.cryptosuite }),
+    ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/** ", 2 of 3 proofs verified" for a proof set; nothing for a single proof. */
+function proofSetSummary(outcome: DataIntegrityResult): string {
+  if (outcome.proofs.length < 2) return '';
+  const ok = outcome.proofs.filter((proof) => proof.status === 'ok').length;
+  return `; ${ok} of ${outcome.proofs.length} proofs verified (see notes)`;
 }
 
 function messageOf(reason: ProofReason | undefined): string {
@@ -106,10 +129,12 @@ export async function checkDataIntegrity(
   };
   if (outcome.status === 'ok' && key !== undefined) {
     const suite = proof?.cryptosuite ?? 'eddsa-rdfc-2022';
-    const message = `${suite} Data Integrity proof verified with ${describeKey(key)}`;
-    return { check: result('proof', 'passed', message, details(proof)), ...refs, warnings };
+    const message = `${suite} Data Integrity proof verified with ${describeKey(key)}${proofSetSummary(outcome)}`;
+    const check = result('proof', 'passed', message, details(proof, outcome));
+    return { check, ...refs, warnings };
   }
   const outcomeWord = outcome.status === 'failed' ? 'failed' : 'indeterminate';
-  const check = result('proof', outcomeWord, messageOf(outcome.reason), details(proof));
+  const message = `${messageOf(outcome.reason)}${proofSetSummary(outcome)}`;
+  const check = result('proof', outcomeWord, message, details(proof, outcome));
   return { check, ...refs, warnings };
 }

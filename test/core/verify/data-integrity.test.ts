@@ -74,6 +74,23 @@ describe('verify: Data Integrity proofs end to end', () => {
     );
   });
 
+  it("a proof set lists every proof: the issuer's verified, a stranger's verified too", async () => {
+    const first = JSON.parse(await signed(a.did, a)) as Record<string, unknown>;
+    const second = JSON.parse(await signed(a.did, b, `${b.did}#${b.multibase}`)) as Record<
+      string,
+      unknown
+    >;
+    const both = { ...first, proof: [first.proof, second.proof].flat() };
+    const report = await verify(JSON.stringify(both), { entries: [trustEntryFromDidKey(a.did)] });
+    expect(report.verdict).toBe('valid');
+    const proof = report.checks.find((check) => check.name === 'proof');
+    expect(proof?.message).toMatch(/; 2 of 2 proofs verified \(see notes\)$/u);
+    expect(proof?.details?.notes).toEqual([
+      `proof[0] (eddsa-rdfc-2022, ${a.did}#${a.multibase}): verified`,
+      `proof[1] (eddsa-rdfc-2022, ${b.did}#${b.multibase}): verified`,
+    ]);
+  });
+
   it('a did:key resolves by itself but is not trusted unless listed: CANNOT TELL', async () => {
     const report = await verify(await signed(a.did, a), { entries: [] });
     expect(outcomes(report)).toMatchObject({ proof: 'passed', 'issuer-key': 'indeterminate' });
