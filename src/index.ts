@@ -100,6 +100,11 @@ export { verifyBadge, type VerifyBadgeOptions } from './core/verify/verify-badge
 
 // Local documents: JSON-LD contexts, status lists, OB 2.0 hosted copies, trust files and store.
 export { contextSetupFor, createContextResolver } from './adapters/context-loader.js';
+export {
+  loadVerifierSetup,
+  type VerifierSetup,
+  type VerifierSources,
+} from './adapters/verifier-setup.js';
 export { loadStatusListFolder } from './adapters/status-lists.js';
 export { openOb2Documents } from './adapters/ob2-documents.js';
 export { readTrustEntry, readTrustSet } from './adapters/trust-files.js';

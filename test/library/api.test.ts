@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { makePng } from '../core/bake/png-helpers.js';
@@ -41,6 +44,29 @@ describe('the library API (src/index.ts)', () => {
     const untrusted = await api.verifyBadge(badge, { trust: { entries: [] }, now: NOW });
     expect(untrusted.verdict).toBe('indeterminate');
     expect(untrusted.checks.find((c) => c.name === 'issuer-key')?.outcome).toBe('indeterminate');
+  });
+
+  it('loads trust files, the trust store and contexts as the verify command does', async () => {
+    const { issuerId, badge } = await issueWithLibrary('ES256');
+    const dir = await mkdtemp(join(tmpdir(), 'badgesmith-api-'));
+    const store = join(dir, 'store');
+    const { options, warnings } = await api.loadVerifierSetup({
+      trust: [issuerId],
+      trustStore: store,
+      cwd: dir,
+    });
+    expect(warnings).toEqual([]);
+    expect(options.trust.entries.map((entry) => entry.issuerId)).toEqual([issuerId]);
+    expect(typeof options.contexts).toBe('function');
+    const report = await api.verifyBadge(badge, { ...options, now: NOW });
+    expect(report.verdict).toBe('valid');
+    expect(report.trustedBy).toBe(issuerId);
+
+    await expect(api.loadVerifierSetup({ statusLists: 'nowhere', cwd: dir })).rejects.toMatchObject(
+      {
+        code: 'ERR_FILE_NOT_FOUND',
+      },
+    );
   });
 
   it('throws a BadgesmithError with a stable code for input that is not a badge', async () => {

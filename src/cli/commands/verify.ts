@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
-import { contextSetupFor } from '../../adapters/context-loader.js';
 import { readInputFile } from '../../adapters/files.js';
-import { openOb2Documents } from '../../adapters/ob2-documents.js';
+import { loadVerifierSetup } from '../../adapters/verifier-setup.js';
 import { expandBadgeInputs } from '../../adapters/walk.js';
-import { loadStatusListFolder } from '../../adapters/status-lists.js';
-import { readTrustSet } from '../../adapters/trust-files.js';
-import { readTrustStore, trustStoreDir } from '../../adapters/trust-store.js';
 import { extractBadge } from '../../core/bake/index.js';
 import { BadgesmithError, isBadgesmithError } from '../../core/errors.js';
-import { isDidKey } from '../../core/keys/did-key.js';
 import {
   DEFAULT_LEEWAY_SECONDS,
   verifyExtracted,
@@ -227,29 +221,16 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
           hint: 'pass the e-mail or id the badge was issued to, e.g. --recipient ada@example.org',
         });
       }
-      const given = await readTrustSet(flags.trust, (value) =>
-        isDidKey(value) ? value : resolve(ctx.cwd, value),
-      );
-      const storeDir = trustStoreDir(
-        ctx.env,
-        flags.trustStore === undefined ? undefined : resolve(ctx.cwd, flags.trustStore),
-      );
-      const stored = await readTrustStore(storeDir);
-      const trust = { entries: [...given.entries, ...stored.map((item) => item.entry)] };
-      const contextSetup = await contextSetupFor(
-        flags.contexts === undefined ? undefined : resolve(ctx.cwd, flags.contexts),
-      );
-      for (const url of contextSetup.shadowed) {
-        ctx.err(`warning: --contexts entry '${url}' is ignored; the bundled copy is used`);
-      }
-      const statusLists =
-        flags.statusLists === undefined
-          ? undefined
-          : await loadStatusListFolder(resolve(ctx.cwd, flags.statusLists));
-      const ob2Documents =
-        flags.ob2Documents === undefined
-          ? undefined
-          : await openOb2Documents(resolve(ctx.cwd, flags.ob2Documents));
+      const setup = await loadVerifierSetup({
+        trust: flags.trust,
+        ...(flags.trustStore === undefined ? {} : { trustStore: flags.trustStore }),
+        ...(flags.contexts === undefined ? {} : { contexts: flags.contexts }),
+        ...(flags.statusLists === undefined ? {} : { statusLists: flags.statusLists }),
+        ...(flags.ob2Documents === undefined ? {} : { ob2Documents: flags.ob2Documents }),
+        cwd: ctx.cwd,
+        env: ctx.env,
+      });
+      for (const warning of setup.warnings) ctx.err(`warning: ${warning}`);
       const expanded = await expandBadgeInputs(files, ctx.cwd);
       if (expanded.skipped.length > 0) {
         ctx.err(
@@ -278,14 +259,11 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
           continue;
         }
         const report = await verifyExtracted({
+          ...setup.options,
           extracted,
-          trust,
           now,
           leewaySeconds,
           file,
-          ...(ob2Documents === undefined ? {} : { ob2Documents }),
-          contexts: contextSetup.resolver,
-          ...(statusLists === undefined ? {} : { statusLists }),
           ...(flags.recipient === undefined ? {} : { recipient: flags.recipient }),
           strict: flags.strict === true,
         });

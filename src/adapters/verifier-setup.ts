@@ -1,0 +1,89 @@
+/**
+ * Everything a verification reads besides the badge, loaded from local files: trust files and
+ * did:keys, the trust store, JSON-LD contexts, status lists and OB 2.0 documents. The `verify`
+ * command and library users load them the same way, so a badge gets the same answer from both.
+ */
+import { resolve } from 'node:path';
+import { isDidKey } from '../core/keys/did-key.js';
+import type { VerifyBadgeOptions } from '../core/verify/verify-badge.js';
+import { contextSetupFor } from './context-loader.js';
+import { openOb2Documents } from './ob2-documents.js';
+import { loadStatusListFolder } from './status-lists.js';
+import { readTrustSet } from './trust-files.js';
+import { readTrustStore, trustStoreDir } from './trust-store.js';
+
+/** Where the verification's documents are; relative paths are taken from `cwd`. */
+export interface VerifierSources {
+  /** Trust files (did.json, jwks.json, an issuer profile) and did:key strings. */
+  trust?: readonly string[];
+  /**
+   * The trust store folder; default `$BADGESMITH_TRUST_STORE`, `$XDG_CONFIG_HOME/badgesmith/trust`
+   * or `~/.config/badgesmith/trust`. `false` reads no store.
+   */
+  trustStore?: string | false;
+  /** A folder whose map.json names JSON-LD contexts beyond the bundled ones. */
+  contexts?: string;
+  /** A folder whose map.json names local status list credentials. */
+  statusLists?: string;
+  /** Local copies of what OB 2.0 URLs serve. */
+  ob2Documents?: string;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The loaded documents, ready to spread into {@link VerifyBadgeOptions}, and what to tell. */
+export interface VerifierSetup {
+  options: Pick<VerifyBadgeOptions, 'trust' | 'contexts' | 'statusLists' | 'ob2Documents'>;
+  /** Things the user should know, e.g. a --contexts entry shadowed by a bundled copy. */
+  warnings: string[];
+}
+
+/**
+ * Loads the documents a verification needs. A file that cannot be read or parsed throws a
+ * BadgesmithError naming it; nothing is fetched.
+ *
+ * @example
+ * ```ts
+ * const { options } = await loadVerifierSetup({ trust: ['issuer/jwks.json'] });
+ * const report = await verifyBadge(bytes, { ...options, now: new Date() });
+ * ```
+ */
+export async function loadVerifierSetup(sources: VerifierSources = {}): Promise<VerifierSetup> {
+  const cwd = sources.cwd ?? process.cwd();
+  const at = (path: string): string => resolve(cwd, path);
+  const given = await readTrustSet(sources.trust ?? [], (value) =>
+    isDidKey(value) ? value : at(value),
+  );
+  const stored =
+    sources.trustStore === false
+      ? []
+      : await readTrustStore(
+          trustStoreDir(
+            sources.env ?? process.env,
+            sources.trustStore === undefined ? undefined : at(sources.trustStore),
+          ),
+        );
+  const contextSetup = await contextSetupFor(
+    sources.contexts === undefined ? undefined : at(sources.contexts),
+  );
+  const warnings = contextSetup.shadowed.map(
+    (url) => `--contexts entry '${url}' is ignored; the bundled copy is used`,
+  );
+  const statusLists =
+    sources.statusLists === undefined
+      ? undefined
+      : await loadStatusListFolder(at(sources.statusLists));
+  const ob2Documents =
+    sources.ob2Documents === undefined
+      ? undefined
+      : await openOb2Documents(at(sources.ob2Documents));
+  return {
+    options: {
+      trust: { entries: [...given.entries, ...stored.map((item) => item.entry)] },
+      contexts: contextSetup.resolver,
+      ...(statusLists === undefined ? {} : { statusLists }),
+      ...(ob2Documents === undefined ? {} : { ob2Documents }),
+    },
+    warnings,
+  };
+}
