@@ -16,14 +16,8 @@ import {
   type RowTask,
   type WorkerInit,
 } from './issue-worker.js';
-import {
-  acquireOutLock,
-  LEDGER_FILE,
-  openLedger,
-  readLedger,
-  sweepLeftovers,
-  type LedgerEntry,
-} from './ledger.js';
+import { acquireOutLock, LEDGER_FILE, openLedger, readLedger, sweepLeftovers } from './ledger.js';
+import { HashedSet, IdMap } from './id-table.js';
 import type { RosterRow } from './roster.js';
 import { startWorkerPool } from './worker-pool.js';
 import { rm } from 'node:fs/promises';
@@ -132,8 +126,8 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
   };
 }
 
-const stemOf = (entry: LedgerEntry): string =>
-  (entry.files[0] ?? '').replace(/\.(credential\.jwt|credential\.json|png|svg)$/u, '');
+const stemOf = (files: readonly string[]): string =>
+  (files[0] ?? '').replace(/\.(credential\.jwt|credential\.json|png|svg)$/u, '');
 
 // The file a dry run names for a row: its credential file, or without one its first image.
 function plannedFiles(stem: string, init: WorkerInit): string[] {
@@ -168,9 +162,10 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     if (!dry) await sweepLeftovers(outDir, TEMP_FOLDER);
     const ledger = dry ? undefined : await openLedger(outDir, { sync: batch.fsync === true });
     const done = ledger?.done ?? (await readLedger(outDir)).done;
-    const taken = new Set<string>();
-    for (const entry of done.values()) taken.add(stemOf(entry));
-    const seen = new Map<string, number>();
+    // Compact tables, not Maps of strings: a 100,000-row run keeps its memory near a short one's.
+    const taken = new HashedSet();
+    done.forEachFiles((files) => taken.add(stemOf(files)));
+    const seen = new IdMap();
     const achievements = new Map<string, Promise<Resolved>>();
     const init: WorkerInit = {
       profile,
@@ -245,6 +240,9 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         break;
       }
       if (fatal !== undefined) break;
+      // Every row, not only issued ones: a rerun that skips 100,000 rows would otherwise hold
+      // the whole report in memory (drain writes only once 64 KB are buffered).
+      await report?.drain();
       const mine = seq;
       seq += 1;
       summary.total += 1;
@@ -285,9 +283,9 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         continue;
       }
       seen.set(id, row.row);
-      const previous = done.get(id);
+      const previous = done.files(id);
       if (previous !== undefined) {
-        emit(mine, { ...base, status: 'skipped', files: previous.files, reason: 'already issued' });
+        emit(mine, { ...base, status: 'skipped', files: previous, reason: 'already issued' });
         continue;
       }
       const stem = fileStem(row.name, id, taken);
@@ -341,7 +339,6 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         .finally(() => inflight.delete(job));
       inflight.add(job);
       if (inflight.size >= engine.size * 16) await Promise.race(inflight);
-      await report?.drain();
     }
     await Promise.all(inflight);
     if (fatal !== undefined) throw fatal;

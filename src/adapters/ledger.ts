@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BadgesmithError } from '../core/errors.js';
 import { ensureFolder, pathExists } from './files.js';
+import { LedgerIndex } from './id-table.js';
 
 /** The ledger's file name inside the output folder. */
 export const LEDGER_FILE = 'issue-ledger.jsonl';
@@ -35,14 +36,15 @@ function isEntry(value: unknown): value is LedgerEntry {
 }
 
 /**
- * Reads the ledger of an output folder (none yet: empty) into a map by credential id. A last
- * line cut short by a crash is left out; `validBytes` says where the whole lines end.
+ * Reads the ledger of an output folder (none yet: empty) into a compact index by credential id
+ * (the ids and file names only, see {@link LedgerIndex}). A last line cut short by a crash is
+ * left out; `validBytes` says where the whole lines end.
  */
 export async function readLedger(
   outDir: string,
-): Promise<{ done: Map<string, LedgerEntry>; validBytes: number; size: number }> {
+): Promise<{ done: LedgerIndex; validBytes: number; size: number }> {
   const path = join(outDir, LEDGER_FILE);
-  const done = new Map<string, LedgerEntry>();
+  const done = new LedgerIndex();
   if (!(await pathExists(path))) return { done, validBytes: 0, size: 0 };
   const { size } = await stat(path);
   let validBytes = 0;
@@ -57,7 +59,7 @@ export async function readLedger(
       parsed = undefined;
     }
     validBytes += length;
-    if (isEntry(parsed)) done.set(parsed.id, parsed);
+    if (isEntry(parsed)) done.add(parsed.id, parsed.files.map(String));
   }
   return { done, validBytes, size };
 }
@@ -68,8 +70,8 @@ export async function readLedger(
  */
 export interface Ledger {
   path: string;
-  /** The entries of earlier runs (this run's rows are not added: the run dedups them itself). */
-  done: Map<string, LedgerEntry>;
+  /** The rows of earlier runs (this run's rows are not added: the run dedups them itself). */
+  done: LedgerIndex;
   /** Records an issued row; written with the next group. */
   append: (entry: LedgerEntry) => Promise<void>;
   /** Writes what is buffered (and fdatasyncs it with `sync`). */

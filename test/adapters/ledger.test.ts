@@ -18,14 +18,17 @@ describe('ledger', () => {
     const path = join(dir, LEDGER_FILE);
     await writeFile(path, `${JSON.stringify(entry(1))}\n{"id":"urn:uuid:2","ke`);
     const before = await readLedger(dir);
-    expect([...before.done.keys()]).toEqual(['urn:uuid:1']);
+    expect(before.done.size).toBe(1);
+    expect(before.done.files('urn:uuid:1')).toEqual(['x-1.credential.jwt']);
+    expect(before.done.has('urn:uuid:2')).toBe(false);
     const ledger = await openLedger(dir, { groupSize: 2 });
     await ledger.append(entry(3));
     await ledger.close();
     expect(await readFile(path, 'utf8')).toBe(
       `${JSON.stringify(entry(1))}\n${JSON.stringify(entry(3))}\n`,
     );
-    expect([...(await readLedger(dir)).done.keys()]).toEqual(['urn:uuid:1', 'urn:uuid:3']);
+    const after = (await readLedger(dir)).done;
+    expect([after.size, after.has('urn:uuid:1'), after.has('urn:uuid:3')]).toEqual([2, true, true]);
   });
 
   it('keeps a second run out of the folder while the first holds the lock', async () => {

@@ -49,7 +49,11 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/u;
  *
  * @example fileStem('Ada Lovelace', 'urn:uuid:0b6f…', new Set()) // 'ada-lovelace-0b6f1c2d'
  */
-export function fileStem(name: string, credentialId: string, taken: ReadonlySet<string>): string {
+export function fileStem(
+  name: string,
+  credentialId: string,
+  taken: Pick<ReadonlySet<string>, 'has'>,
+): string {
   const hex = credentialId.replace(/^urn:uuid:/u, '').replace(/[^0-9a-f]/giu, '');
   const slug = safeSlug(name);
   for (const length of [8, 12, 16]) {
