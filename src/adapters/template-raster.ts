@@ -20,6 +20,8 @@ export type TemplateArtwork = Extract<Artwork, { kind: 'template' }>;
  */
 export type TemplateRenderer = ((values: TemplateValues) => Promise<PreparedImage>) & {
   counts: { split: number; whole: number };
+  /** Settles once the split path is prepared: true when rows now take it. */
+  ready: Promise<boolean>;
 };
 
 // Names that reach far up and down: capitals with marks, descenders, other scripts and fonts
@@ -146,33 +148,28 @@ async function renderLayers(
   return rows.map((_, i) => drawn.data.subarray(i * size, (i + 1) * size));
 }
 
-/**
- * A renderer for one template's personal PNGs. Rows whose values other than the name are the
- * sample's take the fast path when the template allows it: the base is drawn once, and per row
- * only the name's text, cropped to the band it can reach, several rows per render, laid over the
- * base and encoded with the base's rows deflated once. Every other row is drawn whole; so is a
- * row whose name reaches the band's margins, so a name is never cut.
- */
-export async function templateRasterizer(
-  artwork: TemplateArtwork,
-  sample: TemplateValues,
-): Promise<TemplateRenderer> {
-  const counts = { split: 0, whole: 0 };
-  const wholePng = async (values: TemplateValues): Promise<PreparedImage> => {
-    counts.whole += 1;
-    return prepareImage(
-      await renderSvgToPng(fillTemplate(artwork.svg, values), artwork.file, {
-        compressionLevel: PERSONAL_COMPRESSION,
-      }),
-    );
-  };
-  const keyOf = (values: TemplateValues) => JSON.stringify(withName(values, ''));
-  const sampleKey = keyOf(sample);
-  const layout = await buildLayout(artwork, sample).catch(() => undefined);
-  if (layout === undefined) return Object.assign(wholePng, { counts });
+type Draw = (values: TemplateValues) => Promise<PreparedImage>;
+
+/** The split path: rows queue while a render runs, then go together (up to {@link BATCH}). */
+function splitDrawer(layout: Layout, whole: Draw, counts: { split: number }): Draw {
   type Waiting = { values: TemplateValues; done: (png: Promise<PreparedImage>) => void };
   let queue: Waiting[] = [];
   let busy = false;
+  const finish = (waiting: Waiting, layer: Uint8Array | undefined): void => {
+    let png: EncodedPng | undefined;
+    try {
+      png = layer === undefined ? undefined : layout.encoder.encode(layer);
+    } catch (error) {
+      waiting.done(Promise.reject(error instanceof Error ? error : new Error(String(error))));
+      return;
+    }
+    if (png === undefined) {
+      waiting.done(whole(waiting.values));
+      return;
+    }
+    counts.split += 1;
+    waiting.done(Promise.resolve(prepareSplitPng(png.head, png.tail)));
+  };
   const pump = (): void => {
     if (busy || queue.length === 0) return;
     const batch = queue.slice(0, BATCH);
@@ -183,32 +180,51 @@ export async function templateRasterizer(
       batch.map((w) => w.values),
     )
       .catch(() => batch.map(() => undefined))
-      .then((layers) => {
-        for (const [i, waiting] of batch.entries()) {
-          const layer = layers[i];
-          let png: EncodedPng | undefined;
-          try {
-            png = layer === undefined ? undefined : layout.encoder.encode(layer);
-          } catch (error) {
-            waiting.done(Promise.reject(error instanceof Error ? error : new Error(String(error))));
-            continue;
-          }
-          const image = png === undefined ? undefined : prepareSplitPng(png.head, png.tail);
-          if (image !== undefined) counts.split += 1;
-          waiting.done(image === undefined ? wholePng(waiting.values) : Promise.resolve(image));
-        }
-      })
+      .then((layers) => batch.forEach((waiting, i) => finish(waiting, layers[i])))
       .finally(() => {
         busy = false;
         pump();
       });
   };
-  const render = (values: TemplateValues): Promise<PreparedImage> => {
-    if (keyOf(values) !== sampleKey) return wholePng(values);
-    return new Promise<PreparedImage>((resolve, reject) => {
+  return (values) =>
+    new Promise<PreparedImage>((resolve, reject) => {
       queue.push({ values, done: (png) => void png.then(resolve, reject) });
       pump();
     });
+}
+
+/**
+ * A renderer for one template's personal PNGs. Rows whose values other than the name are the
+ * sample's take the split path when the template allows it: the base is drawn once, and per row
+ * only the name's text, cropped to the band it can reach, several rows per render, laid over the
+ * base and encoded with the base's rows deflated once. Every other row is drawn whole; so is a
+ * row whose name reaches the band's margins, so a name is never cut. The split is prepared in
+ * the background (about half a second of renders and checks): rows that come before it is
+ * ready, and every row of a short run, are drawn whole. `ready` says whether it will be used.
+ */
+export function templateRasterizer(
+  artwork: TemplateArtwork,
+  sample: TemplateValues,
+): Promise<TemplateRenderer> {
+  const counts = { split: 0, whole: 0 };
+  const whole: Draw = async (values) => {
+    counts.whole += 1;
+    return prepareImage(
+      await renderSvgToPng(fillTemplate(artwork.svg, values), artwork.file, {
+        compressionLevel: PERSONAL_COMPRESSION,
+      }),
+    );
   };
-  return Object.assign(render, { counts });
+  const keyOf = (values: TemplateValues) => JSON.stringify(withName(values, ''));
+  const sampleKey = keyOf(sample);
+  let split: Draw | undefined;
+  const ready = buildLayout(artwork, sample)
+    .catch(() => undefined)
+    .then((layout) => {
+      if (layout !== undefined) split = splitDrawer(layout, whole, counts);
+      return layout !== undefined;
+    });
+  const render = (values: TemplateValues): Promise<PreparedImage> =>
+    split === undefined || keyOf(values) !== sampleKey ? whole(values) : split(values);
+  return Promise.resolve(Object.assign(render, { counts, ready }));
 }

@@ -60,6 +60,7 @@ const NAMES = {
 describe('personal PNG, split path', () => {
   it('gives the whole render pixels for Latin, accented, CJK, emoji and very long names', async () => {
     const render = await templateRasterizer(artwork, values('first row'));
+    expect(await render.ready).toBe(true);
     const blank = await whole(EXAMPLE_TEMPLATE, values(''));
     const images = await Promise.all(Object.values(NAMES).map((name) => render(values(name))));
     expect(render.counts).toEqual({ split: 5, whole: 0 });
@@ -82,6 +83,7 @@ describe('personal PNG, split path', () => {
 
   it('draws a name taller than its band whole, so it is never cut', async () => {
     const render = await templateRasterizer(artwork, values('first row'));
+    expect(await render.ready).toBe(true);
     const tall = `Zalgo${'\u0301\u0308\u0302'.repeat(12)} e${'\u0316\u0317'.repeat(12)}`;
     const baked = (await render(values(tall))).bake(JWS).bytes;
     expect(render.counts).toEqual({ split: 0, whole: 1 });
@@ -92,6 +94,7 @@ describe('personal PNG, split path', () => {
 
   it('draws whole a row whose other values differ from the first row (its own issue date)', async () => {
     const render = await templateRasterizer(artwork, values('first row'));
+    expect(await render.ready).toBe(true);
     const own = values('Ada Lovelace', '2024-01-31');
     const baked = (await render(own)).bake(JWS).bytes;
     expect(render.counts).toEqual({ split: 0, whole: 1 });
@@ -103,6 +106,7 @@ describe('personal PNG, split path', () => {
   it('draws every row whole when the template does not split (the name in an attribute)', async () => {
     const svg = EXAMPLE_TEMPLATE.replace('<svg ', '<svg data-name="{{recipient.name}}" ');
     const render = await templateRasterizer({ ...artwork, svg }, values('x'));
+    expect(await render.ready).toBe(false);
     await render(values('Ada Lovelace'));
     expect(render.counts).toEqual({ split: 0, whole: 1 });
   });
@@ -112,6 +116,7 @@ describe('personal PNG, split path', () => {
       '<rect x="0" y="180" width="400" height="20" fill="#b91c1c" opacity="0.5"/>\n</svg>';
     const svg = EXAMPLE_TEMPLATE.replace('</svg>', ribbon);
     const render = await templateRasterizer({ ...artwork, svg }, values('x'));
+    expect(await render.ready).toBe(false);
     const baked = (await render(values('Ada Lovelace'))).bake(JWS).bytes;
     expect(render.counts).toEqual({ split: 0, whole: 1 });
     const want = await whole(svg, values('Ada Lovelace'));
