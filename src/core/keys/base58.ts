@@ -23,8 +23,19 @@ export function base58btcEncode(bytes: Uint8Array): string {
   return '1'.repeat(zeros) + out;
 }
 
-/** Decodes base58btc text (no multibase prefix); `undefined` when a character is not base58. */
+/**
+ * The longest text {@link base58btcDecode} takes: 256 characters hold 187 bytes, more than any key
+ * or signature it is used for (a P-384 signature is 96 bytes, 131 characters). Decoding is
+ * quadratic in the length, so a hostile megabyte-long proofValue must stop here, not hang.
+ */
+export const MAX_BASE58_CHARS = 256;
+
+/**
+ * Decodes base58btc text (no multibase prefix); `undefined` when a character is not base58 or
+ * the text is longer than {@link MAX_BASE58_CHARS}.
+ */
 export function base58btcDecode(text: string): Uint8Array | undefined {
+  if (text.length > MAX_BASE58_CHARS) return undefined;
   let zeros = 0;
   while (zeros < text.length && text[zeros] === '1') zeros += 1;
   let value = 0n;

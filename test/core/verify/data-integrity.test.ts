@@ -91,6 +91,19 @@ describe('verify: Data Integrity proofs end to end', () => {
     ]);
   });
 
+  it('a megabyte-long proofValue fails the proof check at once, without decoding it', async () => {
+    const doc = JSON.parse(await signed(a.did, a)) as { proof: Record<string, unknown>[] };
+    const proof = [doc.proof].flat()[0]!;
+    proof.proofValue = `z${'2'.repeat(1_000_000)}`;
+    const report = await verify(JSON.stringify({ ...doc, proof }), {
+      entries: [trustEntryFromDidKey(a.did)],
+    });
+    expect(report.verdict).toBe('invalid');
+    expect(message(report, 'proof')).toMatch(
+      /proofValue is 1000001 characters, longer than any signature$/u,
+    );
+  });
+
   it('a did:key resolves by itself but is not trusted unless listed: CANNOT TELL', async () => {
     const report = await verify(await signed(a.did, a), { entries: [] });
     expect(outcomes(report)).toMatchObject({ proof: 'passed', 'issuer-key': 'indeterminate' });

@@ -1,4 +1,4 @@
-import { base58btcDecode } from '../../keys/base58.js';
+import { base58btcDecode, MAX_BASE58_CHARS } from '../../keys/base58.js';
 import { isRecord, type JsonRecord } from './proof-config.js';
 import { isLegacyProofType, suiteFor, type ProofSuite } from './suites/index.js';
 import type { ProofReason, ProofStatus, ProofWarning } from './types.js';
@@ -119,6 +119,10 @@ export function checkProofShape(entry: unknown, index: number): CheckableProof |
     }
   }
   const proofValue = stringOf(entry.proofValue);
+  if (proofValue !== undefined && proofValue.length > MAX_BASE58_CHARS + 1) {
+    const message = `${which}: proofValue is ${proofValue.length} characters, longer than any signature`;
+    return reject('failed', 'malformed-proof-value', message, withVm);
+  }
   const bytes = proofValue?.startsWith('z') ? base58btcDecode(proofValue.slice(1)) : undefined;
   if (bytes === undefined) {
     const message = `${which}: proofValue is not multibase base58btc ('z…')`;
