@@ -26,6 +26,9 @@ const STANDS_IN_FOR: Partial<Record<CredentialKind, Set<string>>> = {
 
 const compiled = new Map<string, ValidateFunction>();
 
+/** How many schema findings a report lists; the message counts all of them. */
+export const MAX_LISTED_FINDINGS = 50;
+
 /** The compiled validator of a kind and data model; compiled once per process. */
 function validatorFor(kind: CredentialKind, model: 'vcdm2' | 'vcdm1'): ValidateFunction {
   const key = `${kind} ${model}`;
@@ -244,7 +247,8 @@ export function checkSchema(
     const first = findings[0]!;
     const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : '';
     const check = result('schema', 'failed', `${first.path || '/'} ${first.message}${more}`, {
-      findings,
+      // The report lists the first ones; the message gives the count.
+      findings: findings.slice(0, MAX_LISTED_FINDINGS),
       ...(notes.length > 0 ? { notes } : {}),
     });
     return { check, warnings };

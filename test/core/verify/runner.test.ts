@@ -383,3 +383,33 @@ describe('cannot tell, and other formats', () => {
     ).toBe('failed');
   });
 });
+
+describe('hostile sizes stay bounded', () => {
+  it('a credential of more than 100,000 JSON values fails format and is not checked further', async () => {
+    const big = credentialFor('https://example.org/issuers/1');
+    (big.credentialSubject.achievement as unknown as Record<string, unknown>).tag = Array.from(
+      { length: 100_001 },
+      (_, i) => i,
+    );
+    const report = await verifyText(JSON.stringify(big), { entries: [] });
+    expect(failed(report)).toEqual(['format']);
+    expect(report.checks.find((c) => c.name === 'format')?.message).toBe(
+      'the credential holds more than 100,000 JSON values; no badge is that large, so it is not checked further',
+    );
+    expect(report.checks.find((c) => c.name === 'schema')?.outcome).toBe('skipped');
+  });
+
+  it('thousands of schema faults: the message counts them all, the report lists 50', async () => {
+    const bad = credentialFor('https://example.org/issuers/1');
+    (bad.credentialSubject.achievement as unknown as Record<string, unknown>).tag = Array.from(
+      { length: 5_000 },
+      (_, i) => i,
+    );
+    const report = await verifyText(JSON.stringify(bad), { entries: [] });
+    const schema = report.checks.find((c) => c.name === 'schema');
+    expect(schema?.message).toBe(
+      '/credentialSubject/achievement/tag/0 must be string (and 4999 more)',
+    );
+    expect(schema?.details?.findings).toHaveLength(50);
+  });
+});
