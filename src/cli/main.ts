@@ -95,7 +95,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function reportFailure(error: unknown): number {
+/**
+ * Whether `error` is @inquirer/prompts giving up on a prompt: Ctrl-C or Ctrl-D (EOF) at the
+ * terminal. Matched by name, as the package documents, not by class: its class is not exported
+ * by @inquirer/prompts itself.
+ */
+export function isPromptCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ExitPromptError';
+}
+
+/**
+ * Writes what went wrong to stderr (through `write`) and returns the exit code: a usage error
+ * 64, a BadgesmithError its catalog code, a prompt left with Ctrl-C or Ctrl-D 130 (prompts come
+ * before anything is written), anything else a bug, 70.
+ */
+export function reportFailure(
+  error: unknown,
+  write: (text: string) => void = (text) => process.stderr.write(text),
+): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
       return EXIT.ok;
@@ -106,11 +123,15 @@ function reportFailure(error: unknown): number {
     return EXIT.usage;
   }
   if (error instanceof BadgesmithError) {
-    process.stderr.write(`${formatError(error)}\n`);
+    write(`${formatError(error)}\n`);
     return error.exitCode;
   }
+  if (isPromptCancelled(error)) {
+    write('badgesmith: cancelled\n');
+    return EXIT.interrupted;
+  }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(
+  write(
     `badgesmith: internal error: this is a bug; please report it with the command you ran\n${detail}\n`,
   );
   return EXIT.software;
