@@ -14,11 +14,13 @@ import { result, type CheckResult, type VerificationReport } from './report.js';
 /** More than this many embedded endorsements is not checked one by one (hostile input bound). */
 export const MAX_ENDORSEMENTS = 32;
 
-/** One embedded endorsement: where it is (a JSON Pointer) and its text. */
+/** One embedded endorsement: where it is (a JSON Pointer), its text, and what it is attached to. */
 export interface EmbeddedEndorsement {
   path: string;
   payload: string;
   payloadKind: 'json' | 'jwt';
+  /** The `id` of the object holding it (the credential, achievement or profile it endorses). */
+  target?: string;
 }
 
 function pointer(parent: string, key: string | number): string {
@@ -44,18 +46,25 @@ export function embeddedEndorsements(credential: Record<string, unknown>): Embed
       ? node.map((value, index) => [index, value])
       : Object.entries(node);
     const children: [string, unknown][] = [];
+    const id = Array.isArray(node) ? undefined : (node as Record<string, unknown>).id;
+    const target = typeof id === 'string' ? { target: id } : {};
     for (const [key, value] of entries) {
       const at = pointer(path, key);
       if (key === 'endorsement' && !Array.isArray(node)) {
         for (const [index, item] of listOf(value).entries()) {
           const itemPath = Array.isArray(value) ? pointer(at, index) : at;
-          found.push({ path: itemPath, payload: JSON.stringify(item), payloadKind: 'json' });
+          found.push({
+            path: itemPath,
+            payload: JSON.stringify(item),
+            payloadKind: 'json',
+            ...target,
+          });
         }
       } else if (key === 'endorsementJwt' && !Array.isArray(node)) {
         for (const [index, item] of listOf(value).entries()) {
           const itemPath = Array.isArray(value) ? pointer(at, index) : at;
           const text = typeof item === 'string' ? item : JSON.stringify(item);
-          found.push({ path: itemPath, payload: text, payloadKind: 'jwt' });
+          found.push({ path: itemPath, payload: text, payloadKind: 'jwt', ...target });
         }
       } else {
         children.push([at, value]);
@@ -85,6 +94,43 @@ function badgeOf(endorsement: EmbeddedEndorsement): ExtractedBadge {
   };
 }
 
+/** An endorsement's credential JSON (a VC-JWT's payload or its `vc` claim), if it parses. */
+function endorsementDoc(endorsement: EmbeddedEndorsement): Record<string, unknown> | undefined {
+  try {
+    const text =
+      endorsement.payloadKind === 'json'
+        ? endorsement.payload
+        : Buffer.from(endorsement.payload.split('.')[1] ?? '', 'base64url').toString('utf8');
+    const doc = JSON.parse(text) as Record<string, unknown>;
+    const credential = typeof doc.vc === 'object' && doc.vc !== null ? doc.vc : doc;
+    return typeof credential === 'object' && credential !== null
+      ? (credential as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ids an endorsement in this credential may be about: it, its achievement, its profiles. */
+function partiesOf(credential: Record<string, unknown>): Set<string> {
+  const ids = new Set<string>();
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') ids.add(value);
+    else if (typeof value === 'object' && value !== null) {
+      const id = (value as Record<string, unknown>).id;
+      if (typeof id === 'string') ids.add(id);
+    }
+  };
+  add(credential.id);
+  add(credential.issuer);
+  for (const subject of listOf(credential.credentialSubject)) {
+    const achievement = (subject as Record<string, unknown> | null)?.achievement;
+    add(achievement);
+    add((achievement as Record<string, unknown> | null | undefined)?.creator);
+  }
+  return ids;
+}
+
 const WORD = { valid: 'valid', invalid: 'NOT VALID', indeterminate: 'cannot tell' } as const;
 
 /**
@@ -107,6 +153,8 @@ export async function checkEndorsements(
       `${endorsements.length} embedded endorsements; more than ${MAX_ENDORSEMENTS} are not checked`,
     );
   }
+  const related = partiesOf(credential);
+  let unfollowed = 0;
   const notes: string[] = [];
   const bad: { path: string; verdict: 'invalid' | 'indeterminate'; reason: string }[] = [];
   for (const endorsement of endorsements) {
@@ -114,22 +162,46 @@ export async function checkEndorsements(
     const kind = report.checks.find((check) => check.name === 'format');
     const notEndorsement =
       kind?.outcome === 'passed' && !kind.message.startsWith(KIND_LABEL.endorsement);
-    const verdict = notEndorsement ? 'invalid' : report.verdict;
-    const reason = notEndorsement ? 'is not an EndorsementCredential' : reasonOf(report);
-    notes.push(`${endorsement.path}: ${WORD[verdict]}${verdict === 'valid' ? '' : ` (${reason})`}`);
+    // Section 3.7: an endorsement's subject is the thing endorsed. The spec's own example puts
+    // endorsements of the issuer on the credential and the achievement, so any party of this
+    // badge will do; an endorsement of something else, copied in, vouches for nothing here.
+    const doc = endorsementDoc(endorsement);
+    const endorsed = (doc?.credentialSubject as Record<string, unknown> | undefined)?.id;
+    const inner = doc === undefined ? 0 : embeddedEndorsements(doc).length;
+    unfollowed += inner;
+    const elsewhere =
+      report.verdict !== 'invalid' &&
+      typeof endorsed === 'string' &&
+      !related.has(endorsed) &&
+      endorsed !== endorsement.target;
+    const verdict = notEndorsement || elsewhere ? 'invalid' : report.verdict;
+    const reason = notEndorsement
+      ? 'is not an EndorsementCredential'
+      : elsewhere
+        ? `it endorses '${String(endorsed)}', which is not this badge, its achievement or a profile in it`
+        : reasonOf(report);
+    const own = inner > 0 ? `; its own ${inner} endorsement(s) are not followed` : '';
+    notes.push(
+      `${endorsement.path}: ${WORD[verdict]}${verdict === 'valid' ? '' : ` (${reason})`}${own}`,
+    );
     if (verdict !== 'valid') bad.push({ path: endorsement.path, verdict, reason });
   }
   const count = `${endorsements.length} embedded endorsement${endorsements.length > 1 ? 's' : ''}`;
   const worst = bad.find((b) => b.verdict === 'invalid') ?? bad[0];
-  if (worst === undefined)
-    return result('endorsement', 'passed', `${count}, all verified`, { notes });
+  const nested =
+    unfollowed > 0
+      ? `; ${unfollowed} endorsement(s) inside them not followed (one level is checked)`
+      : '';
+  if (worst === undefined) {
+    return result('endorsement', 'passed', `${count}, all verified${nested}`, { notes });
+  }
   const others = bad.length > 1 ? ` (${bad.length} of ${endorsements.length} not verified)` : '';
   const outcome = worst.verdict === 'invalid' ? 'failed' : 'indeterminate';
   const said = worst.verdict === 'invalid' ? 'is not valid' : 'cannot be verified here';
   return result(
     'endorsement',
     outcome,
-    `${count}: the one at ${worst.path} ${said}: ${worst.reason}${others}`,
+    `${count}: the one at ${worst.path} ${said}: ${worst.reason}${others}${nested}`,
     { notes },
   );
 }

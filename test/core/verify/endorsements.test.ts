@@ -118,11 +118,41 @@ describe('the endorsement check (OB 3.0 section 5.1 step 6)', () => {
     expect(endorsementCheck(report)?.message).toContain('is not an EndorsementCredential');
   });
 
-  it('does not follow endorsements of endorsements', async () => {
+  it('does not follow endorsements of endorsements, and says so', async () => {
     const inner = await signEndorsement(endorser, { validUntil: '2025-02-01T00:00:00Z' });
     const outer = await signEndorsement(endorser, { endorsementJwt: [inner] });
     const report = await verifyText(await badgeWith([outer]), both);
-    expect(endorsementCheck(report)?.outcome).toBe('passed');
+    expect(endorsementCheck(report)).toEqual({
+      name: 'endorsement',
+      outcome: 'passed',
+      message:
+        '1 embedded endorsement, all verified; 1 endorsement(s) inside them not followed (one level is checked)',
+      details: {
+        notes: ['/endorsementJwt/0: valid; its own 1 endorsement(s) are not followed'],
+      },
+    });
+  });
+
+  it('fails a genuine endorsement of something that is not in this badge', async () => {
+    const other = await signEndorsement(endorser, {
+      credentialSubject: {
+        id: 'https://elsewhere.example/achievements/9',
+        type: ['EndorsementSubject'],
+      },
+    });
+    const report = await verifyText(await badgeWith([other]), both);
+    expect(report.verdict).toBe('invalid');
+    expect(endorsementCheck(report)?.message).toBe(
+      "1 embedded endorsement: the one at /endorsementJwt/0 is not valid: it endorses 'https://elsewhere.example/achievements/9', which is not this badge, its achievement or a profile in it",
+    );
+    // The issuer, the achievement and the credential itself are all fair subjects.
+    for (const id of [issuer.issuerId, 'https://example.org/achievements/welding-1']) {
+      const fine = await signEndorsement(endorser, {
+        credentialSubject: { id, type: ['EndorsementSubject'] },
+      });
+      const ok = await verifyText(await badgeWith([fine]), both);
+      expect(endorsementCheck(ok)?.outcome).toBe('passed');
+    }
   });
 
   it('finds endorsements on the credential, its achievement and its profiles', () => {
