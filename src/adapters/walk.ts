@@ -29,6 +29,8 @@ export interface ExpandedInputs {
   skipped: string[];
   /** Symbolic links in walked folders, which are not followed (whatever they point at). */
   links: string[];
+  /** Entries that are not regular files: named pipes, sockets, devices. */
+  special: string[];
 }
 
 function byName(a: string, b: string): number {
@@ -55,7 +57,9 @@ async function walk(dir: string, shown: string, depth: number, out: ExpandedInpu
       out.links.push(label);
     } else if (info.isDirectory()) {
       await walk(path, label, depth + 1, out);
-    } else if (info.isFile() && BADGE_EXTENSIONS.includes(extname(name).toLowerCase())) {
+    } else if (!info.isFile()) {
+      out.special.push(label);
+    } else if (BADGE_EXTENSIONS.includes(extname(name).toLowerCase())) {
       out.inputs.push({ path, shown: label });
       if (out.inputs.length > WALK_LIMITS.files) {
         throw new BadgesmithError(
@@ -82,7 +86,7 @@ export async function expandBadgeInputs(
   args: readonly string[],
   cwd: string,
 ): Promise<ExpandedInputs> {
-  const out: ExpandedInputs = { inputs: [], folders: 0, skipped: [], links: [] };
+  const out: ExpandedInputs = { inputs: [], folders: 0, skipped: [], links: [], special: [] };
   for (const arg of args) {
     const path = resolve(cwd, arg);
     let isFolder: boolean;
@@ -99,6 +103,18 @@ export async function expandBadgeInputs(
     } else {
       out.inputs.push({ path, shown: arg });
     }
+  }
+  if (out.inputs.length === 0) {
+    // Nothing checked is not a pass: a script's `verify dir && publish` must not go on.
+    const passed = out.skipped.length + out.links.length + out.special.length;
+    throw new BadgesmithError(
+      'ERR_FILE_NOT_FOUND',
+      `no badge files (${BADGE_EXTENSIONS.join(', ')}) under '${args.join("', '")}'` +
+        (passed > 0 ? ` (${passed} other entries skipped)` : ''),
+      {
+        hint: 'check the folder; symbolic links inside folders are not followed, name files directly',
+      },
+    );
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { bakeImage } from '../../src/core/bake/index.js';
 import { buildJwks } from '../../src/core/keys/publish.js';
 import { BASE_SVG, basePng, makeIssuer, signFor } from '../core/verify/fixtures.js';
 import { signOb2 } from '../core/verify/ob2/helpers.js';
+import { runCli } from '../helpers/cli.js';
 import { hasShared, repoRoot, sharedPath } from '../helpers/shared.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -190,6 +191,27 @@ describe.runIf(hasShared)('badgesmith verify <dir>', () => {
     expect(result.code).toBe(65);
     expect(result.stderr).toBe(
       `badgesmith: error: '${join(bad, 'map.json')}' is not a JSON object\nhint: write map.json as { "<url>": "<file>" }\n`,
+    );
+  });
+});
+
+describe('badgesmith verify <dir> with nothing to check', () => {
+  it('an empty folder, or one of only links and pipes, is exit 66, not a pass', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'badgesmith-empty-'));
+    await mkdir(join(base, 'empty'));
+    await mkdir(join(base, 'odd'));
+    await symlink(join(base, 'nowhere.png'), join(base, 'odd', 'link.png'));
+    const made = spawnSync('mkfifo', [join(base, 'odd', 'pipe.json')]);
+    const empty = runCli(['verify', 'empty'], base);
+    expect(empty.code).toBe(66);
+    expect(empty.stderr).toBe(
+      "badgesmith: error: no badge files (.png, .svg, .json, .jwt, .jws) under 'empty'\n" +
+        'hint: check the folder; symbolic links inside folders are not followed, name files directly\n',
+    );
+    const odd = runCli(['verify', 'odd'], base);
+    expect(odd.code).toBe(66);
+    expect(odd.stderr).toContain(
+      `under 'odd' (${made.status === 0 ? 2 : 1} other entries skipped)`,
     );
   });
 });

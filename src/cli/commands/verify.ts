@@ -237,6 +237,11 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
           `skipped ${expanded.skipped.length} file(s) that are not badges by name, e.g. '${expanded.skipped[0] ?? ''}'`,
         );
       }
+      if (expanded.special.length > 0) {
+        ctx.err(
+          `skipped ${expanded.special.length} entr(ies) that are not regular files (pipes, sockets, devices), e.g. '${expanded.special[0] ?? ''}'`,
+        );
+      }
       if (expanded.links.length > 0) {
         ctx.err(
           `skipped ${expanded.links.length} symbolic link(s) in folders, which are not followed, e.g. '${expanded.links[0] ?? ''}'; name the file itself to verify it`,
