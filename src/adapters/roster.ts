@@ -10,7 +10,11 @@ import {
 import { parseIssuedDate } from '../core/model/dates.js';
 import { isEmailAddress } from '../core/model/identity.js';
 import { planHeader, type HeaderPlan, type RosterMap } from '../core/model/roster-map.js';
-import { controlCharacterProblem, languageProblem } from '../core/model/roster-values.js';
+import {
+  controlCharacterProblem,
+  isBlankName,
+  languageProblem,
+} from '../core/model/roster-values.js';
 
 /** One earner from a roster. `problem` says why the row cannot be issued, if it cannot. */
 export interface RosterRow {
@@ -124,7 +128,7 @@ function problemOf(row: RosterRow, issuedText: string | undefined, extra: number
   if (row.email !== '' && !isEmailAddress(row.email)) {
     return `e-mail '${row.email}' is not an address`;
   }
-  if (row.name === '') return 'no name';
+  if (isBlankName(row.name)) return 'no name';
   const control = controlCharacterProblem('name', row.name);
   if (control !== undefined) return control;
   if (row.language !== undefined) {

@@ -5,7 +5,12 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../../core/model/config.js';
 import { futureIssuedProblem, parseIssuedDate } from '../../core/model/dates.js';
 import { isEmailAddress } from '../../core/model/identity.js';
 import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
-import { controlCharacterProblem, escapeControls } from '../../core/model/roster-values.js';
+import {
+  blankNameProblem,
+  controlCharacterProblem,
+  escapeControls,
+  isBlankName,
+} from '../../core/model/roster-values.js';
 import { loadAchievement, type LoadedAchievement } from '../../adapters/achievement-file.js';
 import { artworkRemovals } from '../../core/bake/svg-bake.js';
 import { PROOF_KINDS, type ProofKind } from '../../adapters/credential-signer.js';
@@ -130,7 +135,10 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer
   }
   let { name, email } = flags;
   if (ctx.interactive) {
-    name ??= await askText("Earner's name:", { required: true });
+    name ??= await askText("Earner's name:", {
+      required: true,
+      validate: (value) => !isBlankName(value) || 'the name cannot be empty or invisible',
+    });
     email ??= await askText("Earner's e-mail:", {
       required: true,
       validate: (value) => isEmailAddress(value) || 'not an e-mail address',
@@ -138,6 +146,11 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer
   }
   if (name === undefined)
     throw missing('--name', "the earner's name (or give --roster <file.csv>)");
+  // A name that shows nothing would issue a badge naming no one; a roster row fails the same way.
+  const blank = blankNameProblem('--name', name);
+  if (blank !== undefined) {
+    throw badOption(blank, "pass the earner's name as it should read, e.g. --name 'Ada Lovelace'");
+  }
   if (email === undefined)
     throw missing('--email', "the earner's e-mail (or give --roster <file.csv>)");
   if (!isEmailAddress(email)) {

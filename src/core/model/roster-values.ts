@@ -1,6 +1,7 @@
 /**
  * Checks on the free-text values a roster row brings: a language tag that 1EdTech's schema for
- * `achievement.inLanguage` accepts, and names free of control characters.
+ * `achievement.inLanguage` accepts, names free of control characters, and names that show
+ * something.
  */
 
 /**
@@ -52,4 +53,34 @@ export function escapeControls(value: string): string {
     CONTROLS,
     (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
   );
+}
+
+// White space and the code points Unicode says render as nothing (zero-width space and joiners,
+// word joiner, BOM, bidi marks, variation selectors, fillers): a name of only these is blank.
+const BLANK = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u;
+const WHITE_SPACE = /\p{White_Space}/u;
+
+/**
+ * Whether a name would show nothing on a badge: empty, or only white space and invisible
+ * characters such as U+200B ZERO WIDTH SPACE.
+ *
+ * @example isBlankName('\u200b\u2060') // true
+ */
+export function isBlankName(value: string): boolean {
+  return BLANK.test(value);
+}
+
+/**
+ * Why a name given as `what` shows nothing, or undefined when it shows something; the invisible
+ * characters are listed, since the user cannot see them.
+ *
+ * @example blankNameProblem('--name', '\u200b') // '--name has only invisible characters (U+200B)'
+ */
+export function blankNameProblem(what: string, value: string): string | undefined {
+  if (!isBlankName(value)) return undefined;
+  const invisible = [...new Set(value)]
+    .filter((char) => !WHITE_SPACE.test(char))
+    .map((char) => `U+${codePoint(char)}`);
+  if (invisible.length === 0) return `${what} is empty`;
+  return `${what} has only invisible characters (${invisible.join(', ')})`;
 }
