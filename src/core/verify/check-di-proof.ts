@@ -15,22 +15,29 @@ import type { TrustSet } from './trust.js';
 
 const CONTEXTS_HINT = 'pass --contexts <dir> with a map.json naming a local copy of it';
 
-/** What each proof of a proof set came to, so that none is left out of the report. */
-function proofSetNotes(outcome: DataIntegrityResult): string[] {
+/**
+ * What each proof of a proof set came to, so that none is left out of the report; a verified
+ * proof by a key the trusted issuer entries do not list is said to vouch for nothing here.
+ */
+function proofSetNotes(
+  outcome: DataIntegrityResult,
+  isOwn: (proof: SingleProofResult) => boolean,
+): string[] {
   if (outcome.proofs.length < 2) return [];
   return outcome.proofs.map((proof) => {
     const suite = proof.cryptosuite ?? proof.type ?? 'unknown type';
     const method = proof.verificationMethod ?? 'no verificationMethod';
-    const said = proof.status === 'ok' ? 'verified' : `${proof.status}: ${messageOf(proof.reason)}`;
+    const said =
+      proof.status !== 'ok'
+        ? `${proof.status}: ${messageOf(proof.reason)}`
+        : isOwn(proof)
+          ? "verified, the issuer's key"
+          : "verified, but not with a trusted key of the issuer's, so it vouches for nothing here";
     return `proof[${proof.index}] (${suite}, ${method}): ${said}`;
   });
 }
 
-function details(
-  proof: SingleProofResult | undefined,
-  outcome: DataIntegrityResult,
-): CheckResult['details'] {
-  const notes = proofSetNotes(outcome);
+function details(proof: SingleProofResult | undefined, notes: string[]): CheckResult['details'] {
   if (proof === undefined && notes.length === 0) return undefined;
   return {
     ...(proof?.verificationMethod === undefined ? {} : { kid: proof.verificationMethod }),
@@ -60,22 +67,28 @@ function messageOf(reason: ProofReason | undefined): string {
   return reason.message;
 }
 
-/** The proof whose key `issuer-key` judges: a verified one, the issuer's own when there is one. */
-function chosenProof(
-  outcome: DataIntegrityResult,
+/** Whether a proof's key is one a trusted entry of the issuer lists. */
+function ownProofTest(
   keys: ReadonlyMap<string, ResolvedKey>,
   issuerId: string | undefined,
   trust: TrustSet,
-): SingleProofResult | undefined {
-  const ok = outcome.proofs.filter((proof) => proof.status === 'ok');
+): (proof: SingleProofResult) => boolean {
   const own = trust.entries.filter((entry) => entry.issuerId === issuerId);
-  const isOwn = (proof: SingleProofResult): boolean => {
+  return (proof) => {
     const key = keys.get(proof.verificationMethod ?? '');
     return (
       key !== undefined &&
       own.some((entry) => entry.keys.some((listed) => sameKey(listed.publicJwk, key.publicJwk)))
     );
   };
+}
+
+/** The proof whose key `issuer-key` judges: a verified one, the issuer's own when there is one. */
+function chosenProof(
+  outcome: DataIntegrityResult,
+  isOwn: (proof: SingleProofResult) => boolean,
+): SingleProofResult | undefined {
+  const ok = outcome.proofs.filter((proof) => proof.status === 'ok');
   if (ok.length > 0) return ok.find(isOwn) ?? ok[0];
   return (
     outcome.proofs.find((proof) => proof.status === outcome.status) ??
@@ -115,7 +128,9 @@ export async function checkDataIntegrity(
   for (const warning of outcome.warnings) {
     if (warning.code !== 'vcdm-1.1') warnings.push(warning.message);
   }
-  const proof = chosenProof(outcome, keys, issuerId, trust);
+  const isOwn = ownProofTest(keys, issuerId, trust);
+  const proof = chosenProof(outcome, isOwn);
+  const notes = proofSetNotes(outcome, isOwn);
   const method = proof?.verificationMethod;
   // A proof stopped before its key was looked up (an unknown context) still names a key, and
   // `issuer-key` judges that one rather than none.
@@ -130,11 +145,11 @@ export async function checkDataIntegrity(
   if (outcome.status === 'ok' && key !== undefined) {
     const suite = proof?.cryptosuite ?? 'eddsa-rdfc-2022';
     const message = `${suite} Data Integrity proof verified with ${describeKey(key)}${proofSetSummary(outcome)}`;
-    const check = result('proof', 'passed', message, details(proof, outcome));
+    const check = result('proof', 'passed', message, details(proof, notes));
     return { check, ...refs, warnings };
   }
   const outcomeWord = outcome.status === 'failed' ? 'failed' : 'indeterminate';
   const message = `${messageOf(outcome.reason)}${proofSetSummary(outcome)}`;
-  const check = result('proof', outcomeWord, message, details(proof, outcome));
+  const check = result('proof', outcomeWord, message, details(proof, notes));
   return { check, ...refs, warnings };
 }

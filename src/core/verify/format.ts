@@ -142,7 +142,8 @@ function readJson(text: string): FormatOutcome {
     return fail(`@context[0] must be '${VCDM2}' (or '${VCDM1}' for older credentials)`);
   }
   const era = model === 'vcdm2' ? 'VCDM 2.0' : 'VCDM 1.1';
-  const hasProof = doc.proof !== undefined;
+  // An empty proof list is no proof at all (VCDM 2.0 section 4.12: proof is one or more).
+  const hasProof = doc.proof !== undefined && !(Array.isArray(doc.proof) && doc.proof.length === 0);
   const what = hasProof
     ? `${KIND_LABEL[kind]} with an embedded proof (${era})`
     : `${KIND_LABEL[kind]} JSON (${era}), no proof`;

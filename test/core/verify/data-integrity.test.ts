@@ -86,8 +86,8 @@ describe('verify: Data Integrity proofs end to end', () => {
     const proof = report.checks.find((check) => check.name === 'proof');
     expect(proof?.message).toMatch(/; 2 of 2 proofs verified \(see notes\)$/u);
     expect(proof?.details?.notes).toEqual([
-      `proof[0] (eddsa-rdfc-2022, ${a.did}#${a.multibase}): verified`,
-      `proof[1] (eddsa-rdfc-2022, ${b.did}#${b.multibase}): verified`,
+      `proof[0] (eddsa-rdfc-2022, ${a.did}#${a.multibase}): verified, the issuer's key`,
+      `proof[1] (eddsa-rdfc-2022, ${b.did}#${b.multibase}): verified, but not with a trusted key of the issuer's, so it vouches for nothing here`,
     ]);
   });
 

@@ -287,6 +287,15 @@ describe('cannot tell, and other formats', () => {
     });
   });
 
+  it('an empty proof list is no proof: cannot tell, like a missing one', async () => {
+    const doc = { ...credentialFor('https://example.org/issuers/1'), proof: [] };
+    const report = await verifyText(JSON.stringify(doc), { entries: [] });
+    expect(report.verdict).toBe('indeterminate');
+    expect(report.checks.find((c) => c.name === 'proof')?.message).toBe(
+      'no proof: the credential is not signed, so nothing in it can be verified',
+    );
+  });
+
   it('an embedded proof → proof indeterminate, never passed', async () => {
     const doc = {
       ...credentialFor('https://example.org/issuers/1'),
