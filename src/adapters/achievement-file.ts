@@ -2,10 +2,11 @@ import { dirname, resolve } from 'node:path';
 import { BadgesmithError } from '../core/errors.js';
 import { sniffImage } from '../core/bake/index.js';
 import type { AchievementSpec } from '../core/model/achievement.js';
+import { isZeroDuration } from '../core/model/dates.js';
 import { assertTemplate, hasPlaceholders } from '../core/model/template.js';
 import { readInputFile, readInputText } from './files.js';
 import { achievementSlug } from './issuer-folder.js';
-import { parseYamlFile } from './yaml-files.js';
+import { parseYamlFile, type YamlFieldProblem } from './yaml-files.js';
 
 /** The artwork of an achievement: a template with placeholders, or a fixed PNG or SVG. */
 export type Artwork =
@@ -55,9 +56,19 @@ async function loadArtwork(spec: AchievementSpec, file: string): Promise<Artwork
   return { kind: 'svg', file: path, svg };
 }
 
+// Beyond the schema: a zero validFor would make every badge expire as it is issued.
+function specProblem(spec: AchievementSpec): YamlFieldProblem | undefined {
+  if (spec.validFor === undefined || !isZeroDuration(spec.validFor)) return undefined;
+  return {
+    path: ['validFor'],
+    problem: `field 'validFor' is a zero duration ('${spec.validFor}'): every badge would expire as it is issued`,
+    hint: 'give a length, e.g. `validFor: P1Y`, or remove `validFor` for badges that do not expire',
+  };
+}
+
 /** Reads an achievement YAML, validates it, and loads its artwork. */
 export async function loadAchievement(file: string): Promise<LoadedAchievement> {
   const text = await readInputText(file, 'achievement');
-  const spec = parseYamlFile<AchievementSpec>(text, file, 'achievement');
+  const spec = parseYamlFile<AchievementSpec>(text, file, 'achievement', specProblem);
   return { file, slug: achievementSlug(file), spec, artwork: await loadArtwork(spec, file) };
 }

@@ -160,12 +160,25 @@ function describe(error: ErrorObject, path: string[]): { problem: string; hint: 
   }
 }
 
+/** A problem a JSON Schema cannot express: the field's path, what is wrong, and the fix. */
+export interface YamlFieldProblem {
+  path: string[];
+  problem: string;
+  hint: string;
+}
+
 /**
- * Parses one of our YAML files and checks it against its JSON Schema. A syntax error is
- * ERR_YAML_SYNTAX; a schema error is ERR_ACHIEVEMENT_INVALID or ERR_CONFIG_INVALID. Both name
- * `file:line:column`, and the hint says what to write.
+ * Parses one of our YAML files and checks it against its JSON Schema, then with `check` (for
+ * rules beyond the schema). A syntax error is ERR_YAML_SYNTAX; a schema or `check` error is
+ * ERR_ACHIEVEMENT_INVALID or ERR_CONFIG_INVALID. All name `file:line:column`, and the hint says
+ * what to write.
  */
-export function parseYamlFile<T>(text: string, file: string, kind: YamlKind): T {
+export function parseYamlFile<T>(
+  text: string,
+  file: string,
+  kind: YamlKind,
+  check?: (value: T) => YamlFieldProblem | undefined,
+): T {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const syntax = doc.errors[0];
@@ -191,6 +204,12 @@ export function parseYamlFile<T>(text: string, file: string, kind: YamlKind): T 
     const where = `${file}:${positionOf(doc, lines, path, key)}`;
     const { problem, hint } = describe(error, path);
     throw new BadgesmithError(code, `${what} '${where}': ${problem}`, { hint });
+  }
+  const found = check?.(value as T);
+  if (found !== undefined) {
+    const { code, what } = KINDS[kind];
+    const where = `${file}:${positionOf(doc, lines, found.path)}`;
+    throw new BadgesmithError(code, `${what} '${where}': ${found.problem}`, { hint: found.hint });
   }
   return value as T;
 }

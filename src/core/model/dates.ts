@@ -73,3 +73,16 @@ export function addDuration(date: Date, duration: string): Date | undefined {
   result.setUTCDate(result.getUTCDate() + (weeks ?? 0) * 7 + (days ?? 0));
   return result;
 }
+
+/**
+ * Whether `text` is a `validFor` duration of no length at all (`P0D`, `P0Y0M`): a credential
+ * whose `validUntil` equals its `validFrom` has expired as it is issued (OB 3.0 section 5.1
+ * step 4 checks validUntil).
+ *
+ * @example isZeroDuration('P0D') // true
+ */
+export function isZeroDuration(text: string): boolean {
+  const match = DURATION.exec(text);
+  if (match === null || text === 'P') return false;
+  return match.slice(1).every((part) => part === undefined || Number(part) === 0);
+}
