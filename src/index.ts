@@ -113,4 +113,8 @@ export {
   readTrustStore,
   removeFromTrustStore,
   trustStoreDir,
+  trustStoreWarning,
+  type StoredTrust,
+  type TrustStoreContents,
+  type TrustStoreProblem,
 } from './adapters/trust-store.js';

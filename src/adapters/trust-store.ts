@@ -47,18 +47,54 @@ async function storedFiles(dir: string): Promise<string[]> {
   return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
 }
 
+/** A `.json` file in the trust store that is not a trust entry: skipped, and why. */
+export interface TrustStoreProblem {
+  name: string;
+  path: string;
+  reason: string;
+}
+
+/** What {@link readTrustStore} found: the entries, and the files it skipped. */
+export interface TrustStoreContents {
+  entries: StoredTrust[];
+  problems: TrustStoreProblem[];
+}
+
+// The reader's message names the file; the warning names it already, so the reason says "it".
+function reasonOf(error: BadgesmithError, path: string): string {
+  const named = `trust file '${path}'`;
+  return error.message.includes(named) ? error.message.replace(named, 'it') : error.message;
+}
+
 /**
- * Every entry of the trust store, in file-name order; a missing folder is an empty store. An
- * unreadable file is ERR_TRUST_INVALID naming it (fix or `trust remove` it).
+ * Every entry of the trust store, in file-name order; a missing folder is an empty store. A file
+ * that is not a trust entry (not JSON, not a did.json / jwks.json / profile, unreadable) is
+ * skipped and listed in `problems`, so one stray file does not stop every `verify`.
  */
-export async function readTrustStore(dir: string): Promise<StoredTrust[]> {
-  const out: StoredTrust[] = [];
+export async function readTrustStore(dir: string): Promise<TrustStoreContents> {
+  const entries: StoredTrust[] = [];
+  const problems: TrustStoreProblem[] = [];
   for (const name of await storedFiles(dir)) {
     const path = join(dir, name);
-    const entry = await readTrustEntry(path);
-    out.push({ name, entry: { ...entry, source: `trust store: ${name}` } });
+    try {
+      const entry = await readTrustEntry(path);
+      entries.push({ name, entry: { ...entry, source: `trust store: ${name}` } });
+    } catch (error) {
+      if (!(error instanceof BadgesmithError)) throw error;
+      problems.push({ name, path, reason: reasonOf(error, path) });
+    }
   }
-  return out;
+  return { entries, problems };
+}
+
+/**
+ * The warning for a skipped trust store file, as `trust list` and `verify` print it after
+ * `warning: `.
+ *
+ * @example trustStoreWarning({ name: 'a.json', path: '/t/a.json', reason: 'it is not JSON' })
+ */
+export function trustStoreWarning(problem: TrustStoreProblem): string {
+  return `trust store file '${problem.path}' is not a trust entry (${problem.reason}); remove it`;
 }
 
 /**
@@ -95,8 +131,8 @@ export async function addToTrustStore(
  * matching is ERR_TRUST_NOT_FOUND.
  */
 export async function removeFromTrustStore(dir: string, ref: string): Promise<StoredTrust[]> {
-  const all = await readTrustStore(dir);
-  const gone = all.filter((item) => item.name === ref || item.entry.issuerId === ref);
+  const { entries } = await readTrustStore(dir);
+  const gone = entries.filter((item) => item.name === ref || item.entry.issuerId === ref);
   if (gone.length === 0) {
     throw new BadgesmithError('ERR_TRUST_NOT_FOUND', `'${ref}' is not in the trust store`, {
       hint: `run \`badgesmith trust list\` to see the stored names and issuer ids (store: '${dir}')`,

@@ -10,7 +10,7 @@ import { contextSetupFor } from './context-loader.js';
 import { openOb2Documents } from './ob2-documents.js';
 import { loadStatusListFolder } from './status-lists.js';
 import { readTrustSet } from './trust-files.js';
-import { readTrustStore, trustStoreDir } from './trust-store.js';
+import { readTrustStore, trustStoreDir, trustStoreWarning } from './trust-store.js';
 
 /** Where the verification's documents are; relative paths are taken from `cwd`. */
 export interface VerifierSources {
@@ -40,7 +40,8 @@ export interface VerifierSetup {
 
 /**
  * Loads the documents a verification needs. A file that cannot be read or parsed throws a
- * BadgesmithError naming it; nothing is fetched.
+ * BadgesmithError naming it, except a trust store file, which is skipped with a warning; nothing
+ * is fetched.
  *
  * @example
  * ```ts
@@ -56,7 +57,7 @@ export async function loadVerifierSetup(sources: VerifierSources = {}): Promise<
   );
   const stored =
     sources.trustStore === false
-      ? []
+      ? { entries: [], problems: [] }
       : await readTrustStore(
           trustStoreDir(
             sources.env ?? process.env,
@@ -66,9 +67,12 @@ export async function loadVerifierSetup(sources: VerifierSources = {}): Promise<
   const contextSetup = await contextSetupFor(
     sources.contexts === undefined ? undefined : at(sources.contexts),
   );
-  const warnings = contextSetup.shadowed.map(
-    (url) => `--contexts entry '${url}' is ignored; the bundled copy is used`,
-  );
+  const warnings = [
+    ...stored.problems.map(trustStoreWarning),
+    ...contextSetup.shadowed.map(
+      (url) => `--contexts entry '${url}' is ignored; the bundled copy is used`,
+    ),
+  ];
   const statusLists =
     sources.statusLists === undefined
       ? undefined
@@ -79,7 +83,7 @@ export async function loadVerifierSetup(sources: VerifierSources = {}): Promise<
       : await openOb2Documents(at(sources.ob2Documents));
   return {
     options: {
-      trust: { entries: [...given.entries, ...stored.map((item) => item.entry)] },
+      trust: { entries: [...given.entries, ...stored.entries.map((item) => item.entry)] },
       contexts: contextSetup.resolver,
       ...(statusLists === undefined ? {} : { statusLists }),
       ...(ob2Documents === undefined ? {} : { ob2Documents }),

@@ -5,6 +5,7 @@ import {
   readTrustStore,
   removeFromTrustStore,
   trustStoreDir,
+  trustStoreWarning,
 } from '../../adapters/trust-store.js';
 import { isDidKey } from '../../core/keys/did-key.js';
 import type { CliContext } from '../context.js';
@@ -71,7 +72,8 @@ $XDG_CONFIG_HOME/badgesmith/trust, else ~/.config/badgesmith/trust, or --trust-s
     .action(async (flags: StoreFlags) => {
       const ctx = getContext();
       const dir = storeOf(ctx, flags);
-      const stored = await readTrustStore(dir);
+      const { entries: stored, problems } = await readTrustStore(dir);
+      for (const problem of problems) ctx.err(`warning: ${trustStoreWarning(problem)}`);
       if (flags.json === true) {
         const entries = stored.map(({ name, entry }) => ({
           name,
@@ -79,10 +81,14 @@ $XDG_CONFIG_HOME/badgesmith/trust, else ~/.config/badgesmith/trust, or --trust-s
           kind: entry.kind,
           keys: entry.keys.map((key) => key.kid ?? null),
         }));
-        ctx.out(JSON.stringify({ store: dir, entries }, null, 2));
+        const skipped = problems.map(({ name, reason }) => ({ name, reason }));
+        ctx.out(JSON.stringify({ store: dir, entries, skipped }, null, 2));
         return;
       }
-      if (stored.length === 0) ctx.out(`the trust store '${dir}' is empty`);
+      if (stored.length === 0) {
+        const what = problems.length === 0 ? 'is empty' : 'has no trust entries';
+        ctx.out(`the trust store '${dir}' ${what}`);
+      }
       for (const { name, entry } of stored) {
         ctx.out(`${entry.issuerId}  ${entry.kind}  ${name}`);
         for (const key of entry.keys) ctx.out(`  key ${key.kid ?? '(no kid)'}`);
