@@ -68,3 +68,18 @@ describe('issue --roster: a row whose name is only zero-width characters fails l
     );
   });
 });
+
+describe('init --name that shows nothing: exit 64, no folder made', () => {
+  it('only zero-width characters', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'badgesmith-blank-issuer-'));
+    const result = run(['init', 'issuer', '--name', '\u200b\ufeff'], dir);
+    expect(result).toEqual({
+      code: 64,
+      stdout: '',
+      stderr:
+        'badgesmith: error: --name has only invisible characters (U+200B, U+FEFF)\n' +
+        'hint: pass the name shown on every badge, e.g. --name "Data Carpentry Lab"\n',
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { BadgesmithError } from '../../core/errors.js';
 import { SIGNING_ALGS, type SigningAlg } from '../../core/keys/generate.js';
 import { isEmailAddress } from '../../core/model/identity.js';
+import { blankNameProblem, isBlankName } from '../../core/model/roster-values.js';
 import { FOLDER, initIssuerFolder, type InitOptions } from '../../adapters/issuer-folder.js';
 import type { CliContext } from '../context.js';
 import { askChoice, askText } from '../prompts.js';
@@ -46,9 +47,12 @@ function checkEmail(email: string | undefined): void {
   }
 }
 
+// The issuer name is on every badge: one that shows nothing (only spaces or zero-width
+// characters) would issue badges from no one.
 function checkName(name: string | undefined): void {
-  if (name !== undefined && name.trim() === '') {
-    throw new BadgesmithError('ERR_USAGE_BAD_OPTION', '--name is empty', {
+  const blank = name === undefined ? undefined : blankNameProblem('--name', name);
+  if (blank !== undefined) {
+    throw new BadgesmithError('ERR_USAGE_BAD_OPTION', blank, {
       hint: 'pass the name shown on every badge, e.g. --name "Data Carpentry Lab"',
     });
   }
@@ -100,7 +104,7 @@ async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Pr
   if (ctx.interactive) {
     name ??= await askText('Issuer name (shown on every badge):', {
       default: DEFAULT_NAME,
-      validate: (value) => value.trim() !== '' || 'the name cannot be empty',
+      validate: (value) => !isBlankName(value) || 'the name cannot be empty or invisible',
     });
     alg ??= await askChoice('Signing algorithm:', SIGNING_ALGS, 'ES256');
     if (issuerId === undefined) {
