@@ -94,7 +94,7 @@ export async function readTrustStore(dir: string): Promise<TrustStoreContents> {
  * @example trustStoreWarning({ name: 'a.json', path: '/t/a.json', reason: 'it is not JSON' })
  */
 export function trustStoreWarning(problem: TrustStoreProblem): string {
-  return `trust store file '${problem.path}' is not a trust entry (${problem.reason}); remove it`;
+  return `trust store file '${problem.path}' is not a trust entry (${problem.reason}); delete that file`;
 }
 
 /**

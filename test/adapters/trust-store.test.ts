@@ -55,7 +55,7 @@ describe('readTrustStore with files that are not trust entries', () => {
 
   it('trustStoreWarning names the path and the reason', () => {
     expect(trustStoreWarning(PROBLEMS()[0]!)).toBe(
-      `trust store file '${join(store, 'arr.json')}' is not a trust entry (it is not a JSON object); remove it`,
+      `trust store file '${join(store, 'arr.json')}' is not a trust entry (it is not a JSON object); delete that file`,
     );
   });
 });

@@ -12,7 +12,7 @@ let stored = '';
 
 const run = (args: string[]) => runCli(args, dir, { BADGESMITH_TRUST_STORE: store });
 const warning = () =>
-  `warning: trust store file '${join(store, 'arr.json')}' is not a trust entry (it is not a JSON object); remove it\n`;
+  `warning: trust store file '${join(store, 'arr.json')}' is not a trust entry (it is not a JSON object); delete that file\n`;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'badgesmith-bad-store-'));

@@ -52,4 +52,12 @@ describe('verify -q', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/^CANNOT TELL {2}good\.jwt: [a-z-]+: .+\n$/u);
   });
+
+  it('an unusable file is one NOT VALID line too, with nothing on stderr (exit 65)', async () => {
+    await writeFile(join(dir, 'empty.json'), '');
+    const result = runCli(['-q', 'verify', 'empty.json'], dir);
+    expect(result.code).toBe(65);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^NOT VALID {2}empty\.json: extract: .+\n$/u);
+  });
 });

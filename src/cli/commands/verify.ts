@@ -256,8 +256,9 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
           extracted = extractBadge(await readInputFile(path, 'badge file'));
         } catch (error) {
           if (!isBadgesmithError(error)) throw error;
-          // One unusable file is a row of its own; the other files are still checked.
-          ctx.err(unusableLines(file, error));
+          // One unusable file is a row of its own; the other files are still checked. With -q
+          // its one NOT VALID line (printReport) says it all.
+          if (!quiet) ctx.err(unusableLines(file, error));
           const row = unusableRow(file, error);
           reports.push(row);
           if (flags.json !== true && !asTable) printReport(ctx, row);
