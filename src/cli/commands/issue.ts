@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { BadgesmithError, EXIT } from '../../core/errors.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../../core/model/config.js';
-import { futureIssuedProblem, parseIssuedDate } from '../../core/model/dates.js';
+import type { OutputFormat } from '../../core/model/config.js';
 import { isEmailAddress } from '../../core/model/identity.js';
 import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
 import {
@@ -13,7 +12,6 @@ import {
 } from '../../core/model/roster-values.js';
 import { loadAchievement, type LoadedAchievement } from '../../adapters/achievement-file.js';
 import { artworkRemovals } from '../../core/bake/svg-bake.js';
-import { PROOF_KINDS, type ProofKind } from '../../adapters/credential-signer.js';
 import { issueBatch, type BatchSummary } from '../../adapters/issue-batch.js';
 import type { IssueRowReport } from '../../adapters/issue-report.js';
 import {
@@ -25,6 +23,7 @@ import { countRosterRows, openRoster, type RosterRow } from '../../adapters/rost
 import type { CliContext } from '../context.js';
 import { createProgress } from '../progress.js';
 import { askText } from '../prompts.js';
+import { badOption, parseFormat, parseIssued, parseJobs, parseProof } from '../issue-flags.js';
 
 interface IssueFlags {
   config: string;
@@ -49,58 +48,6 @@ function missing(flag: string, what: string): BadgesmithError {
   return new BadgesmithError('ERR_USAGE_MISSING_OPTION', `missing ${flag}: ${what}`, {
     hint: 'run `badgesmith issue --help` for examples',
   });
-}
-
-function parseProof(value: string): ProofKind {
-  const proof = PROOF_KINDS.find((known) => known === value.toLowerCase());
-  if (proof === undefined) {
-    throw badOption(`--proof '${value}' is not jwt or di`, 'use --proof jwt or --proof di');
-  }
-  return proof;
-}
-
-function badOption(message: string, hint: string): BadgesmithError {
-  return new BadgesmithError('ERR_USAGE_BAD_OPTION', message, { hint });
-}
-
-function parseFormat(value: string | undefined, fallback: OutputFormat): OutputFormat {
-  if (value === undefined) return fallback;
-  const format = OUTPUT_FORMATS.find((known) => known === value.toLowerCase());
-  if (format === undefined) {
-    throw badOption(`--format '${value}' is not png, svg or both`, 'use --format png, svg or both');
-  }
-  return format;
-}
-
-function parseIssued(value: string | undefined, now: Date, allowFuture: boolean): Date {
-  if (value === undefined) return now;
-  const date = parseIssuedDate(value);
-  if (date === undefined) {
-    throw badOption(
-      `--issued '${value}' is not a date`,
-      'write --issued 2025-06-01 or 2025-06-01T09:30:00Z',
-    );
-  }
-  const future = allowFuture ? undefined : futureIssuedProblem(date, now);
-  if (future !== undefined) {
-    throw badOption(
-      `--issued '${value}': ${future}`,
-      'give the date the achievement was earned, or pass --allow-future to issue it anyway',
-    );
-  }
-  return date;
-}
-
-function parseJobs(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) {
-    throw badOption(
-      `--jobs '${value}' is not a number of threads`,
-      'use --jobs 0 (no threads) up to --jobs 256',
-    );
-  }
-  return jobs;
 }
 
 interface Rows {
