@@ -115,8 +115,11 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
     wanted,
     (task) => ({ type: 'task', task }),
     // A row leaves only short-lived garbage: a small young generation keeps each worker's
-    // memory flat and near what a short run uses, at the cost of more (cheap) scavenges.
-    { maxYoungGenerationSizeMb: 8 },
+    // memory flat and near what a short run uses, at the cost of more (cheap) scavenges. The
+    // old-generation cap makes V8 collect before it grows its heap: a worker holds a few rows'
+    // credentials (kilobytes each) and the template; image bytes live outside the heap. With it
+    // the peak for 100,000 static rows went from x1.54 to x1.37 that of 1,000 rows.
+    { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
   );
   return {
     add: (spec: AchievementInit) => pool.broadcast({ type: 'achievement', spec }),
