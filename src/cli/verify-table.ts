@@ -5,6 +5,7 @@
 import { EXIT, type BadgesmithError } from '../core/errors.js';
 import {
   CHECK_ORDER,
+  firstProblem,
   type CheckResult,
   type Verdict,
   type VerificationReport,
@@ -48,9 +49,7 @@ export function unusableLines(file: string, error: BadgesmithError): string {
 /** The reason of a row in one line: the first failed check, else the first undecided one. */
 export function reasonOf(row: VerifyRow): string {
   if (row.error !== undefined) return `unusable: ${row.error.message}`;
-  const first =
-    row.checks.find((c) => c.outcome === 'failed') ??
-    row.checks.find((c) => c.outcome === 'indeterminate');
+  const first = firstProblem(row.checks);
   if (first !== undefined) return `${first.name}: ${first.message}`;
   const { achievement, issuerName, issuer } = row.credential ?? {};
   const by = issuerName ?? issuer;

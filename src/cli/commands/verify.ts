@@ -6,6 +6,7 @@ import { extractBadge } from '../../core/bake/index.js';
 import { BadgesmithError, isBadgesmithError } from '../../core/errors.js';
 import {
   DEFAULT_LEEWAY_SECONDS,
+  firstProblem,
   verifyExtracted,
   type CheckOutcome,
   type Verdict,
@@ -84,9 +85,7 @@ function paint(ctx: CliContext, verdict: Verdict, text: string): string {
 /** `-q`: nothing for a VALID file, else one line naming the first failed (or undecided) check. */
 function printQuiet(ctx: CliContext, report: VerificationReport): void {
   if (report.verdict === 'valid') return;
-  const first =
-    report.checks.find((c) => c.outcome === 'failed') ??
-    report.checks.find((c) => c.outcome === 'indeterminate');
+  const first = firstProblem(report.checks);
   const reason = first === undefined ? '' : `: ${first.name}: ${first.message}`;
   const word = paint(ctx, report.verdict, VERDICT_WORD[report.verdict]);
   ctx.out(`${word}  ${report.file ?? ''}${reason}`);

@@ -9,7 +9,8 @@
 import type { ExtractedBadge } from '../bake/index.js';
 import { KIND_LABEL } from './credential-kind.js';
 import type { VerifyOne } from './envelopes.js';
-import { result, type CheckResult, type VerificationReport } from './report.js';
+import { checkFormat } from './format.js';
+import { problemOf, result, type CheckResult } from './report.js';
 
 /** More than this many embedded endorsements is not checked one by one (hostile input bound). */
 export const MAX_ENDORSEMENTS = 32;
@@ -76,13 +77,6 @@ export function embeddedEndorsements(credential: Record<string, unknown>): Embed
   return found;
 }
 
-function reasonOf(report: VerificationReport): string {
-  const bad =
-    report.checks.find((check) => check.outcome === 'failed') ??
-    report.checks.find((check) => check.outcome === 'indeterminate');
-  return bad === undefined ? report.verdict : `${bad.name}: ${bad.message}`;
-}
-
 function badgeOf(endorsement: EmbeddedEndorsement): ExtractedBadge {
   return {
     container: endorsement.payloadKind,
@@ -94,21 +88,9 @@ function badgeOf(endorsement: EmbeddedEndorsement): ExtractedBadge {
   };
 }
 
-/** An endorsement's credential JSON (a VC-JWT's payload or its `vc` claim), if it parses. */
+/** An endorsement's credential JSON, decoded as the format check decodes any payload. */
 function endorsementDoc(endorsement: EmbeddedEndorsement): Record<string, unknown> | undefined {
-  try {
-    const text =
-      endorsement.payloadKind === 'json'
-        ? endorsement.payload
-        : Buffer.from(endorsement.payload.split('.')[1] ?? '', 'base64url').toString('utf8');
-    const doc = JSON.parse(text) as Record<string, unknown>;
-    const credential = typeof doc.vc === 'object' && doc.vc !== null ? doc.vc : doc;
-    return typeof credential === 'object' && credential !== null
-      ? (credential as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  return checkFormat(badgeOf(endorsement)).decoded?.credential;
 }
 
 /** The ids an endorsement in this credential may be about: it, its achievement, its profiles. */
@@ -179,7 +161,7 @@ export async function checkEndorsements(
       ? 'is not an EndorsementCredential'
       : elsewhere
         ? `it endorses '${String(endorsed)}', which is not this badge, its achievement or a profile in it`
-        : reasonOf(report);
+        : problemOf(report);
     const own = inner > 0 ? `; its own ${inner} endorsement(s) are not followed` : '';
     notes.push(
       `${endorsement.path}: ${WORD[verdict]}${verdict === 'valid' ? '' : ` (${reason})`}${own}`,

@@ -7,7 +7,7 @@
  */
 import type { ExtractResult } from '../bake/index.js';
 import type { DecodedCredential } from './format.js';
-import { result, type CheckResult, type VerificationReport } from './report.js';
+import { problemOf, result, type CheckResult, type VerificationReport } from './report.js';
 
 const VC_JWT = 'data:application/vc+jwt,';
 
@@ -17,13 +17,6 @@ export type VerifyOne = (extracted: ExtractResult) => Promise<VerificationReport
 function mediaTypeOf(id: string): string {
   const end = id.search(/[;,]/u);
   return end === -1 ? id : id.slice('data:'.length, end);
-}
-
-function failedPart(report: VerificationReport): string {
-  const bad =
-    report.checks.find((check) => check.outcome === 'failed') ??
-    report.checks.find((check) => check.outcome === 'indeterminate');
-  return bad === undefined ? report.verdict : `${bad.name}: ${bad.message}`;
 }
 
 /**
@@ -74,7 +67,7 @@ export async function checkEnvelopes(
     if (report.verdict === 'invalid') failed += 1;
     if (report.verdict === 'indeterminate') unknown += 1;
     notes.push(
-      `credential ${n} (vc+jwt): ${report.verdict === 'valid' ? 'valid' : failedPart(report)}`,
+      `credential ${n} (vc+jwt): ${report.verdict === 'valid' ? 'valid' : problemOf(report)}`,
     );
   }
   const outcome = failed > 0 ? 'failed' : unknown > 0 ? 'indeterminate' : 'passed';

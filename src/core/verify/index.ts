@@ -2,6 +2,7 @@
 export { verifyExtracted, DEFAULT_LEEWAY_SECONDS, type VerifyInput } from './runner.js';
 export {
   CHECK_ORDER,
+  firstProblem,
   verdictOf,
   type CheckName,
   type CheckOutcome,

@@ -92,6 +92,20 @@ export function verdictOf(checks: readonly CheckResult[]): Verdict {
   return 'valid';
 }
 
+/** The check a report should be explained by: its first failed one, else its first undecided. */
+export function firstProblem(checks: readonly CheckResult[]): CheckResult | undefined {
+  return (
+    checks.find((check) => check.outcome === 'failed') ??
+    checks.find((check) => check.outcome === 'indeterminate')
+  );
+}
+
+/** A report in one phrase: `<check>: <message>` of its {@link firstProblem}, else its verdict. */
+export function problemOf(report: VerificationReport): string {
+  const bad = firstProblem(report.checks);
+  return bad === undefined ? report.verdict : `${bad.name}: ${bad.message}`;
+}
+
 /** A check result; a tiny helper so that check modules read as the rule they apply. */
 export function result(
   name: CheckName,
