@@ -61,6 +61,28 @@ function modelOf(doc: Json): 'vcdm2' | 'vcdm1' | undefined {
   return undefined;
 }
 
+/**
+ * The most JSON values (objects, arrays, strings, numbers...) a credential may hold. A real badge
+ * has hundreds; a hostile one with millions would make every later check slow (one schema
+ * finding per value, canonicalisation of every value), so it stops at the format check.
+ */
+export const MAX_CREDENTIAL_VALUES = 100_000;
+
+/** How many JSON values `doc` holds, counting at most to `limit + 1`. */
+function countValues(doc: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [doc];
+  while (stack.length > 0 && count <= limit) {
+    const node = stack.pop();
+    count += 1;
+    if (Array.isArray(node)) for (const item of node) stack.push(item);
+    else if (typeof node === 'object' && node !== null) {
+      for (const value of Object.values(node)) stack.push(value);
+    }
+  }
+  return count;
+}
+
 const fail = (message: string, warnings: string[] = []): FormatOutcome => ({
   check: result('format', 'failed', message),
   warnings,
@@ -162,6 +184,17 @@ function readJson(text: string): FormatOutcome {
  * said not to be an Open Badge); OB 2.0 is handled elsewhere; anything else fails.
  */
 export function checkFormat(badge: ExtractedBadge): FormatOutcome {
+  const outcome = readPayload(badge);
+  const doc = outcome.decoded?.credential;
+  if (doc !== undefined && countValues(doc, MAX_CREDENTIAL_VALUES) > MAX_CREDENTIAL_VALUES) {
+    return fail(
+      `the credential holds more than ${MAX_CREDENTIAL_VALUES.toLocaleString('en')} JSON values; no badge is that large, so it is not checked further`,
+    );
+  }
+  return outcome;
+}
+
+function readPayload(badge: ExtractedBadge): FormatOutcome {
   if (badge.payloadKind === 'url') {
     return ob2(`a hosted assertion at '${badge.payload}' (cannot be fetched offline)`);
   }

@@ -51,28 +51,6 @@ export interface VerifyInput {
   strict?: boolean;
 }
 
-/**
- * The most JSON values (objects, arrays, strings, numbers...) a credential may hold. A real badge
- * has hundreds; a hostile one with millions would make every later check slow (one schema
- * finding per value, canonicalisation of every value), so it stops at the format check.
- */
-export const MAX_CREDENTIAL_VALUES = 100_000;
-
-/** How many JSON values `doc` holds, counting at most to `limit + 1`. */
-function countValues(doc: unknown, limit: number): number {
-  let count = 0;
-  const stack: unknown[] = [doc];
-  while (stack.length > 0 && count <= limit) {
-    const node = stack.pop();
-    count += 1;
-    if (Array.isArray(node)) for (const item of node) stack.push(item);
-    else if (typeof node === 'object' && node !== null) {
-      for (const value of Object.values(node)) stack.push(value);
-    }
-  }
-  return count;
-}
-
 /** The default clock-skew allowance, in seconds (OB 3.0 section 5.1 notes, time handling). */
 export const DEFAULT_LEEWAY_SECONDS = 60;
 
@@ -182,11 +160,6 @@ export async function verifyExtracted(input: VerifyInput): Promise<VerificationR
   warnings.push(...format.warnings);
   const decoded = format.decoded;
   if (decoded === undefined) return finish(checks, warnings, {}, file);
-  if (countValues(decoded.credential, MAX_CREDENTIAL_VALUES) > MAX_CREDENTIAL_VALUES) {
-    const message = `the credential holds more than ${MAX_CREDENTIAL_VALUES.toLocaleString('en')} JSON values; no badge is that large, so it is not checked further`;
-    checks[checks.length - 1] = result('format', 'failed', message);
-    return finish(checks, warnings, {}, file);
-  }
 
   const schema = checkSchema(decoded, { strict: input.strict === true });
   checks.push(schema.check);
