@@ -9,7 +9,12 @@ import {
 } from '../core/model/csv-records.js';
 import { parseIssuedDate } from '../core/model/dates.js';
 import { isEmailAddress } from '../core/model/identity.js';
-import { planHeader, type HeaderPlan, type RosterMap } from '../core/model/roster-map.js';
+import {
+  planHeader,
+  type HeaderPlan,
+  type MisspeltHeader,
+  type RosterMap,
+} from '../core/model/roster-map.js';
 import {
   controlCharacterProblem,
   isBlankName,
@@ -108,8 +113,23 @@ function rowOf(record: CsvRecordText, plan: HeaderPlan, row: number): RosterRow 
   return toRow(parsed.cells, plan, row, record.lastLine);
 }
 
+// A misspelt header would leave its field empty on every row, silently: stop before signing.
+function misspeltError(file: string, misspelt: MisspeltHeader[]): BadgesmithError {
+  const columns = misspelt.map(({ header, meant }) => `'${header}' (did you mean '${meant}'?)`);
+  const first = misspelt[0]!;
+  const plural = misspelt.length === 1 ? 'column' : 'columns';
+  return new BadgesmithError(
+    'ERR_ROSTER_INVALID',
+    `roster '${file}' has unknown ${plural} ${columns.join(', ')}; nothing was issued`,
+    {
+      hint: `rename the column to '${first.meant}', or read it with --map ${first.field}="${first.header}"`,
+    },
+  );
+}
+
 function planOrThrow(header: string[], map: RosterMap, file: string): HeaderPlan {
   const plan = planHeader(header, map);
+  if (plan.misspelt.length > 0) throw misspeltError(file, plan.misspelt);
   if (plan.missing.length > 0) {
     throw new BadgesmithError(
       'ERR_ROSTER_INVALID',

@@ -3,6 +3,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { BadgesmithError, type ErrorCode } from '../core/errors.js';
+import { closestName } from '../core/model/closest-name.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -94,30 +95,11 @@ function positionOf(doc: Document, lines: LineCounter, path: string[], key?: str
   return `${line}:${col}`;
 }
 
-/** Edit distance, for "did you mean"; both strings are short field names. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** The known field closest to a misspelt one (at most two edits away, case aside). */
 function closestField(extra: string, error: ErrorObject): string | undefined {
   const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)
     ?.properties;
-  let best: { name: string; d: number } | undefined;
-  for (const name of Object.keys(properties ?? {})) {
-    const d = distance(extra.toLowerCase(), name.toLowerCase());
-    if (d <= 2 && (best === undefined || d < best.d)) best = { name, d };
-  }
-  return best?.name;
+  return closestName(extra, Object.keys(properties ?? {}));
 }
 
 function describe(error: ErrorObject, path: string[]): { problem: string; hint: string } {

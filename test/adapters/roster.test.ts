@@ -67,9 +67,13 @@ describe('parseRoster', () => {
   });
 
   it('rejects a roster without an email column', () => {
-    const error = failure(bytes('name,mail\nAda,ada@example.org\n'));
+    const error = failure(bytes('name,contact\nAda,ada@example.org\n'));
     expect(error.code).toBe('ERR_ROSTER_INVALID');
     expect(error.message).toBe("roster 'cohort.csv' has no column 'email' (or 'identifier')");
+    // 'mail' is within two edits of 'email': that is a misspelt column, not a missing one.
+    expect(failure(bytes('name,mail\nAda,ada@example.org\n')).message).toBe(
+      "roster 'cohort.csv' has unknown column 'mail' (did you mean 'email'?); nothing was issued",
+    );
   });
 
   it('reports a row with more cells than the header as a bad row', () => {

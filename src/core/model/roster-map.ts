@@ -1,5 +1,6 @@
 import { nameBasedUrn } from './uuid.js';
 import { BadgesmithError } from '../errors.js';
+import { closestName } from './closest-name.js';
 import { normaliseEmail } from './identity.js';
 
 /**
@@ -78,17 +79,55 @@ export function mergeRosterMaps(...maps: (Record<string, string> | undefined)[])
   return merged;
 }
 
+/** A header no field reads that is a near miss of a name one would: a misspelling, not data. */
+export interface MisspeltHeader {
+  /** The header as the file writes it. */
+  header: string;
+  /** The header meant: a field name (or `e-mail`...), or the header a map names. */
+  meant: string;
+  field: RosterField;
+}
+
 /** For each column of a roster header, the field it holds (or undefined: ignored). */
 export interface HeaderPlan {
   fields: (RosterField | undefined)[];
+  /** Headers that are neither read nor close to anything a field would read. */
   ignored: string[];
+  misspelt: MisspeltHeader[];
   missing: string[];
+}
+
+const EMAIL_HEADERS = ['email', 'e-mail', 'email address', 'e-mail address'];
+
+function headerNamesOf(field: RosterField, map: RosterMap): string[] {
+  const wanted = map[field];
+  if (wanted !== undefined) return [wanted.trim()];
+  return field === 'email' ? EMAIL_HEADERS : [field];
+}
+
+// A column is taken as a misspelling only of a field that no other column holds: beside a
+// `result` column, a `results` column is more likely data of its own than a typo.
+function misspeltHeaderOf(
+  name: string,
+  fields: readonly (RosterField | undefined)[],
+  map: RosterMap,
+): MisspeltHeader | undefined {
+  const meanings = ROSTER_FIELDS.filter((field) => !fields.includes(field)).flatMap((field) =>
+    headerNamesOf(field, map).map((meant) => ({ meant, field })),
+  );
+  const meant = closestName(
+    foldHeader(name),
+    meanings.map((m) => m.meant),
+  );
+  const found = meanings.find((m) => m.meant === meant);
+  return found === undefined ? undefined : { header: name.trim(), ...found };
 }
 
 /**
  * Decides which column holds which field: a mapped header first, else a column named like the
  * field (case-insensitive, `e-mail` and `email address` accepted for `email`). `missing` lists
- * mapped headers that the file lacks and required fields with no column.
+ * mapped headers that the file lacks and required fields with no column; `misspelt` the other
+ * headers that are within two edits of a name a field without a column would read (`emial`).
  */
 export function planHeader(header: readonly string[], map: RosterMap): HeaderPlan {
   const folded = header.map(foldHeader);
@@ -96,12 +135,7 @@ export function planHeader(header: readonly string[], map: RosterMap): HeaderPla
   const missing: string[] = [];
   for (const field of ROSTER_FIELDS) {
     const wanted = map[field];
-    const names =
-      wanted !== undefined
-        ? [foldHeader(wanted)]
-        : field === 'email'
-          ? ['email', 'e-mail', 'email address', 'e-mail address']
-          : [field];
+    const names = headerNamesOf(field, map).map(foldHeader);
     const index = folded.findIndex((name, i) => names.includes(name) && fields[i] === undefined);
     if (index >= 0) fields[index] = field;
     else if (wanted !== undefined) missing.push(`'${wanted}' (mapped to ${field})`);
@@ -110,8 +144,15 @@ export function planHeader(header: readonly string[], map: RosterMap): HeaderPla
   if (!fields.includes('email') && !fields.includes('identifier')) {
     missing.push("'email' (or 'identifier')");
   }
-  const ignored = header.filter((_, i) => fields[i] === undefined && folded[i] !== '');
-  return { fields, ignored, missing: [...new Set(missing)] };
+  const misspelt: MisspeltHeader[] = [];
+  const ignored: string[] = [];
+  header.forEach((name, i) => {
+    if (fields[i] !== undefined || folded[i] === '') return;
+    const near = misspeltHeaderOf(name, fields, map);
+    if (near === undefined) ignored.push(name);
+    else misspelt.push(near);
+  });
+  return { fields, ignored, misspelt, missing: [...new Set(missing)] };
 }
 
 /**
