@@ -15,11 +15,7 @@ import {
   type MisspeltHeader,
   type RosterMap,
 } from '../core/model/roster-map.js';
-import {
-  controlCharacterProblem,
-  isBlankName,
-  languageProblem,
-} from '../core/model/roster-values.js';
+import { isBlankName, languageProblem, unsafeNameProblem } from '../core/model/roster-values.js';
 
 /** One earner from a roster. `problem` says why the row cannot be issued, if it cannot. */
 export interface RosterRow {
@@ -149,8 +145,8 @@ function problemOf(row: RosterRow, issuedText: string | undefined, extra: number
     return `e-mail '${row.email}' is not an address`;
   }
   if (isBlankName(row.name)) return 'no name';
-  const control = controlCharacterProblem('name', row.name);
-  if (control !== undefined) return control;
+  const unsafe = unsafeNameProblem('name', row.name);
+  if (unsafe !== undefined) return unsafe;
   if (row.language !== undefined) {
     const language = languageProblem(row.language);
     if (language !== undefined) return language;

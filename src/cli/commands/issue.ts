@@ -6,9 +6,9 @@ import { isEmailAddress } from '../../core/model/identity.js';
 import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
 import {
   blankNameProblem,
-  controlCharacterProblem,
   escapeControls,
   isBlankName,
+  unsafeNameProblem,
 } from '../../core/model/roster-values.js';
 import { loadAchievement, type LoadedAchievement } from '../../adapters/achievement-file.js';
 import { artworkRemovals } from '../../core/bake/svg-bake.js';
@@ -84,7 +84,10 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer
   if (ctx.interactive) {
     name ??= await askText("Earner's name:", {
       required: true,
-      validate: (value) => !isBlankName(value) || 'the name cannot be empty or invisible',
+      validate: (value) =>
+        isBlankName(value)
+          ? 'the name cannot be empty or invisible'
+          : (unsafeNameProblem('the name', value) ?? true),
     });
     email ??= await askText("Earner's e-mail:", {
       required: true,
@@ -106,7 +109,7 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer
       'pass the earner address, e.g. --email ada@example.org',
     );
   }
-  const control = controlCharacterProblem('--name', name);
+  const control = unsafeNameProblem('--name', name);
   if (control !== undefined) {
     throw badOption(control, "pass the earner's name as plain text, e.g. --name 'Ada Lovelace'");
   }

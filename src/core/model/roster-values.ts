@@ -1,7 +1,7 @@
 /**
  * Checks on the free-text values a roster row brings: a language tag that 1EdTech's schema for
- * `achievement.inLanguage` accepts, names free of control characters, and names that show
- * something.
+ * `achievement.inLanguage` accepts, names free of control characters and of bidi controls, and
+ * names that show something.
  */
 
 /**
@@ -25,8 +25,9 @@ export function languageProblem(language: string): string | undefined {
 // C0 controls, DEL and the C1 block: none belongs in a name, and ESC drives terminals.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
+// Also the bidi controls (below): on a terminal they would reorder the rest of the line.
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/gu;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
 
 function codePoint(char: string): string {
   return (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
@@ -44,7 +45,8 @@ export function controlCharacterProblem(what: string, value: string): string | u
 }
 
 /**
- * A value with each control character written as `\uXXXX`, safe to print on a terminal.
+ * A value with each control character (bidi controls too) written as `\uXXXX`, safe to print
+ * on a terminal.
  *
  * @example escapeControls('Ada\u001b[2J') // 'Ada\\u001b[2J'
  */
@@ -83,4 +85,47 @@ export function blankNameProblem(what: string, value: string): string | undefine
     .map((char) => `U+${codePoint(char)}`);
   if (invisible.length === 0) return `${what} is empty`;
   return `${what} has only invisible characters (${invisible.join(', ')})`;
+}
+
+// The explicit embeddings and overrides (U+202A..U+202E) and isolates (U+2066..U+2069) of the
+// Unicode Bidirectional Algorithm (UAX #9, sections 2.1-2.4) reorder the characters after them,
+// so a badge could show a name other than the one its bytes spell. The marks LRM, RLM and ALM
+// (U+200E, U+200F, U+061C) only lend a direction, reorder nothing, and stay allowed.
+const BIDI_CONTROLS: Readonly<Record<number, string>> = {
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate',
+  0x2068: 'first strong isolate',
+  0x2069: 'pop directional isolate',
+};
+
+/**
+ * Why a name given as `what` cannot be used because of a bidirectional control character (an
+ * embedding, override or isolate), naming the first one and its position (1 for the first
+ * character, counted in code points), or undefined when it has none.
+ *
+ * @example bidiControlProblem('--name', 'Ada\u202eecalevoL') // '--name contains bidirectional control character U+202E (right-to-left override) at character 4'
+ */
+export function bidiControlProblem(what: string, value: string): string | undefined {
+  const chars = [...value];
+  const at = chars.findIndex((char) => BIDI_CONTROLS[char.codePointAt(0) ?? 0] !== undefined);
+  if (at < 0) return undefined;
+  const char = chars[at]!;
+  const name = BIDI_CONTROLS[char.codePointAt(0) ?? 0] ?? '';
+  return `${what} contains bidirectional control character U+${codePoint(char)} (${name}) at character ${at + 1}`;
+}
+
+/**
+ * Why a name that shows something still cannot go on a badge as `what`: a control character
+ * ({@link controlCharacterProblem}) or a bidi control ({@link bidiControlProblem}). `issue
+ * --name`, its prompt and every roster row ask this one question.
+ *
+ * @example unsafeNameProblem('name', 'Ada\u2067x') // 'name contains bidirectional control character U+2067 (right-to-left isolate) at character 4'
+ */
+export function unsafeNameProblem(what: string, value: string): string | undefined {
+  return controlCharacterProblem(what, value) ?? bidiControlProblem(what, value);
 }
