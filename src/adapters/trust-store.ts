@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BadgesmithError } from '../core/errors.js';
 import { isDidKey } from '../core/keys/did-key.js';
 import { buildDidDocument } from '../core/keys/publish.js';
@@ -87,14 +87,31 @@ export async function readTrustStore(dir: string): Promise<TrustStoreContents> {
   return { entries, problems };
 }
 
+// POSIX shell single quotes, so the command in a warning can be pasted as it is.
+function shellQuoted(value: string): string {
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * The command that removes a skipped trust store file; it names the store, so it works however
+ * the store was chosen (flag, environment or default).
+ *
+ * @example trustRemoveCommand({ name: 'a.json', path: '/t/a.json', reason: 'it is not JSON' })
+ * // "badgesmith trust remove 'a.json' --trust-store '/t'"
+ */
+export function trustRemoveCommand(problem: TrustStoreProblem): string {
+  const dir = resolve(dirname(problem.path));
+  return `badgesmith trust remove ${shellQuoted(problem.name)} --trust-store ${shellQuoted(dir)}`;
+}
+
 /**
  * The warning for a skipped trust store file, as `trust list` and `verify` print it after
- * `warning: `.
+ * `warning: `, with the command that removes it.
  *
  * @example trustStoreWarning({ name: 'a.json', path: '/t/a.json', reason: 'it is not JSON' })
  */
 export function trustStoreWarning(problem: TrustStoreProblem): string {
-  return `trust store file '${problem.path}' is not a trust entry (${problem.reason}); delete that file`;
+  return `trust store file '${problem.path}' is not a trust entry (${problem.reason}); remove it with: ${trustRemoveCommand(problem)}`;
 }
 
 /**
@@ -126,18 +143,45 @@ export async function addToTrustStore(
   return { stored: { name, entry: { ...entry, source: `trust store: ${name}` } }, replaced };
 }
 
+/** What {@link removeFromTrustStore} removed: an entry, or a file that was not one. */
+export type RemovedTrust = StoredTrust | TrustStoreProblem;
+
+// A folder named like a trust file goes only when it is empty: its contents are not ours to
+// judge, so a full one is left for the user to look into.
+async function removeStoreFile(problem: TrustStoreProblem): Promise<void> {
+  if (!(await stat(problem.path)).isDirectory()) {
+    await rm(problem.path);
+    return;
+  }
+  try {
+    await rmdir(problem.path);
+  } catch {
+    throw new BadgesmithError(
+      'ERR_TRUST_INVALID',
+      `trust store folder '${problem.path}' is not empty, so it was not removed`,
+      { hint: `look inside it, then delete it yourself: rm -r ${shellQuoted(problem.path)}` },
+    );
+  }
+}
+
 /**
- * Removes entries by stored file name or by issuer id (every kind of that issuer). Nothing
- * matching is ERR_TRUST_NOT_FOUND.
+ * Removes entries by stored file name, by that file's path, or by issuer id (every kind of that
+ * issuer); a file that is not a trust entry (the ones `readTrustStore` lists in `problems`) is
+ * removed by its name or path. Nothing matching is ERR_TRUST_NOT_FOUND.
+ *
+ * @example await removeFromTrustStore(dir, 'did:web:badges.example.org')
  */
-export async function removeFromTrustStore(dir: string, ref: string): Promise<StoredTrust[]> {
-  const { entries } = await readTrustStore(dir);
-  const gone = entries.filter((item) => item.name === ref || item.entry.issuerId === ref);
-  if (gone.length === 0) {
+export async function removeFromTrustStore(dir: string, ref: string): Promise<RemovedTrust[]> {
+  const { entries, problems } = await readTrustStore(dir);
+  const named = (name: string): boolean => resolve(dir, ref) === resolve(dir, name);
+  const gone = entries.filter((item) => named(item.name) || item.entry.issuerId === ref);
+  const broken = problems.filter((problem) => named(problem.name));
+  if (gone.length === 0 && broken.length === 0) {
     throw new BadgesmithError('ERR_TRUST_NOT_FOUND', `'${ref}' is not in the trust store`, {
       hint: `run \`badgesmith trust list\` to see the stored names and issuer ids (store: '${dir}')`,
     });
   }
   for (const item of gone) await rm(join(dir, item.name));
-  return gone;
+  for (const problem of broken) await removeStoreFile(problem);
+  return [...gone, ...broken];
 }

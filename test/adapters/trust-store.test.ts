@@ -8,6 +8,7 @@ import {
   addToTrustStore,
   readTrustStore,
   removeFromTrustStore,
+  trustRemoveCommand,
   trustStoreWarning,
 } from '../../src/adapters/trust-store.js';
 import { loadVerifierSetup } from '../../src/adapters/verifier-setup.js';
@@ -53,9 +54,17 @@ describe('readTrustStore with files that are not trust entries', () => {
     expect(await readTrustStore(join(store, 'nowhere'))).toEqual({ entries: [], problems: [] });
   });
 
-  it('trustStoreWarning names the path and the reason', () => {
+  it('trustStoreWarning names the path, the reason and the trust remove command', () => {
     expect(trustStoreWarning(PROBLEMS()[0]!)).toBe(
-      `trust store file '${join(store, 'arr.json')}' is not a trust entry (it is not a JSON object); delete that file`,
+      `trust store file '${join(store, 'arr.json')}' is not a trust entry (it is not a JSON object); ` +
+        `remove it with: badgesmith trust remove 'arr.json' --trust-store '${store}'`,
+    );
+  });
+
+  it('trustRemoveCommand quotes for the shell', () => {
+    const problem = { name: "it's.json", path: "/t/o'k/it's.json", reason: 'it is not JSON' };
+    expect(trustRemoveCommand(problem)).toBe(
+      "badgesmith trust remove 'it'\\''s.json' --trust-store '/t/o'\\''k'",
     );
   });
 });
@@ -78,5 +87,54 @@ describe('the rest of the store still works beside a bad file', () => {
     const { options, warnings } = await loadVerifierSetup({ trustStore: store });
     expect(options.trust.entries.map((entry) => entry.issuerId)).toEqual([did]);
     expect(warnings).toEqual(PROBLEMS().map(trustStoreWarning));
+  });
+});
+
+describe('removeFromTrustStore: a file that is not a trust entry', () => {
+  it('is removed by its name, and is named in the result with its reason', async () => {
+    const gone = await removeFromTrustStore(store, 'broken.json');
+    expect(gone).toEqual([
+      { name: 'broken.json', path: join(store, 'broken.json'), reason: 'it is not JSON' },
+    ]);
+    expect((await readdir(store)).sort()).toEqual(
+      ['.hidden.json', 'arr.json', 'folder.json', 'hello.json', 'notes.txt', good].sort(),
+    );
+    expect((await readTrustStore(store)).problems.map((problem) => problem.name)).toEqual([
+      'arr.json',
+      'folder.json',
+      'hello.json',
+    ]);
+  });
+
+  it('is removed by the full path the warning prints', async () => {
+    await removeFromTrustStore(store, join(store, 'arr.json'));
+    expect(await readdir(store)).not.toContain('arr.json');
+  });
+
+  it('an entry is removed by its full path too', async () => {
+    const gone = await removeFromTrustStore(store, join(store, good));
+    expect(gone.map((item) => item.name)).toEqual([good]);
+  });
+
+  it('an empty folder named like a trust file is removed; a full one is refused', async () => {
+    await removeFromTrustStore(store, 'folder.json');
+    expect(await readdir(store)).not.toContain('folder.json');
+    await mkdir(join(store, 'full.json'));
+    await writeFile(join(store, 'full.json', 'keep.txt'), 'mine\n');
+    await expect(removeFromTrustStore(store, 'full.json')).rejects.toMatchObject({
+      code: 'ERR_TRUST_INVALID',
+      message: `trust store folder '${join(store, 'full.json')}' is not empty, so it was not removed`,
+    });
+    expect(await readdir(join(store, 'full.json'))).toEqual(['keep.txt']);
+  });
+
+  it('files the store does not read, and paths outside it, are not found', async () => {
+    for (const ref of ['notes.txt', '.hidden.json', join(store, '..', 'arr.json'), 'nope']) {
+      await expect(removeFromTrustStore(store, ref)).rejects.toMatchObject({
+        code: 'ERR_TRUST_NOT_FOUND',
+      });
+    }
+    expect(await readdir(store)).toContain('notes.txt');
+    expect(await readdir(store)).toContain('.hidden.json');
   });
 });

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { bin, runCli } from '../helpers/cli.js';
 
 let dir = '';
 let store = '';
@@ -11,8 +12,9 @@ let did = '';
 let stored = '';
 
 const run = (args: string[]) => runCli(args, dir, { BADGESMITH_TRUST_STORE: store });
+const command = () => `badgesmith trust remove 'arr.json' --trust-store '${store}'`;
 const warning = () =>
-  `warning: trust store file '${join(store, 'arr.json')}' is not a trust entry (it is not a JSON object); delete that file\n`;
+  `warning: trust store file '${join(store, 'arr.json')}' is not a trust entry (it is not a JSON object); remove it with: ${command()}\n`;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'badgesmith-bad-store-'));
@@ -74,5 +76,45 @@ describe("a trust store holding one '[]' file beside a good entry", () => {
     const verify = run(['verify', badge]);
     expect(verify.code).toBe(2);
     expect(verify.stderr).toBe(warning());
+  });
+});
+
+describe('trust remove of the bad file, as the warning says', () => {
+  it('the printed command, pasted into a shell, removes it: exit 0, no more warnings', async () => {
+    const pasted = command().replace(/^badgesmith/u, `'${process.execPath}' '${bin}'`);
+    const removed = spawnSync('sh', ['-c', pasted], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1', NO_COLOR: '1' },
+    });
+    expect(removed.stderr).toBe('');
+    expect(removed.status).toBe(0);
+    expect(removed.stdout).toBe(
+      'removed arr.json (it was not a trust entry: it is not a JSON object)\n',
+    );
+    expect(await readdir(store)).toEqual([]);
+    expect(run(['trust', 'list'])).toEqual({
+      code: 0,
+      stdout: `the trust store '${store}' is empty\n`,
+      stderr: '',
+    });
+  });
+
+  it('by its name alone, with the store from the environment', async () => {
+    await writeFile(join(store, 'broken.json'), '{\n');
+    expect(run(['trust', 'list']).stderr).toContain("'broken.json' --trust-store");
+    expect(run(['trust', 'remove', 'broken.json'])).toEqual({
+      code: 0,
+      stdout: 'removed broken.json (it was not a trust entry: it is not JSON)\n',
+      stderr: '',
+    });
+    expect(await readdir(store)).toEqual([]);
+  });
+
+  it('trust remove --help names the file a warning prints as something it removes', () => {
+    const help = run(['trust', 'remove', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('warning that prints the `trust remove` command for it');
+    expect(help.stdout).toContain('badgesmith trust remove broken.json --trust-store ./trust');
   });
 });

@@ -41,7 +41,9 @@ Examples:
 
 \`verify\` uses every entry of the store besides its --trust files, and says which entry a key
 came from. The store is a folder of JSON files: $BADGESMITH_TRUST_STORE, else
-$XDG_CONFIG_HOME/badgesmith/trust, else ~/.config/badgesmith/trust, or --trust-store <dir>.`,
+$XDG_CONFIG_HOME/badgesmith/trust, else ~/.config/badgesmith/trust, or --trust-store <dir>.
+A file there that is not a trust entry is skipped with a warning; \`trust remove <file name>\`
+removes it.`,
     );
 
   trust
@@ -97,13 +99,30 @@ $XDG_CONFIG_HOME/badgesmith/trust, else ~/.config/badgesmith/trust, or --trust-s
 
   trust
     .command('remove')
-    .description('stop trusting: remove entries by stored name or issuer id')
-    .argument('<name-or-issuer>', 'a name from `trust list`, or an issuer id')
+    .description(
+      'stop trusting: remove entries by stored name or issuer id, or a store file that is not one',
+    )
+    .argument(
+      '<name-or-issuer>',
+      'a name from `trust list`, an issuer id, or the file a "not a trust entry" warning names',
+    )
     .option(...STORE_OPTION)
-    .addHelpText('after', '\nExample:\n  badgesmith trust remove https://example.org/issuer')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  badgesmith trust remove https://example.org/issuer
+  badgesmith trust remove broken.json --trust-store ./trust
+
+A file in the store that is not a trust entry is skipped by \`trust list\` and \`verify\` with a
+warning that prints the \`trust remove\` command for it; a folder is removed only when empty.`,
+    )
     .action(async (ref: string, flags: StoreFlags) => {
       const ctx = getContext();
       const gone = await removeFromTrustStore(storeOf(ctx, flags), ref);
-      for (const { name, entry } of gone) ctx.out(`removed ${entry.issuerId} (${name})`);
+      for (const item of gone) {
+        if ('entry' in item) ctx.out(`removed ${item.entry.issuerId} (${item.name})`);
+        else ctx.out(`removed ${item.name} (it was not a trust entry: ${item.reason})`);
+      }
     });
 }
