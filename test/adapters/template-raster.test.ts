@@ -81,6 +81,23 @@ describe('personal PNG, split path', () => {
     expect(SPLIT_TOLERANCE).toBe(2);
   });
 
+  it('draws the first rows whole while the split is prepared, and makes later rows wait for it', async () => {
+    const render = await templateRasterizer(artwork, values('first row'));
+    // Asked before `ready` settles: four go whole at once, the other six take the split path.
+    const names = Array.from({ length: 10 }, (_, i) => `Early Earner ${i}`);
+    const images = await Promise.all(names.map((name) => render(values(name))));
+    expect(await render.ready).toBe(true);
+    expect(render.counts).toEqual({ split: 6, whole: 4 });
+    const last = names.length - 1;
+    const got = await pixels(images[last]!.bake(JWS).bytes);
+    const blank = await whole(EXAMPLE_TEMPLATE, values(''));
+    const result = compare(got, await whole(EXAMPLE_TEMPLATE, values(names[last]!)), blank);
+    expect({ most: result.most <= SPLIT_TOLERANCE, offName: result.offName }).toEqual({
+      most: true,
+      offName: 0,
+    });
+  });
+
   it('draws a name taller than its band whole, so it is never cut', async () => {
     const render = await templateRasterizer(artwork, values('first row'));
     expect(await render.ready).toBe(true);
