@@ -94,6 +94,11 @@ function reasonOf(error: unknown): string {
 
 const WORKER_URL = new URL('./issue-worker.js', import.meta.url);
 
+// Rows given to each worker before the run waits for one to finish. Enough that a worker always
+// has the next group of names queued while sharp draws the current one (16 a render) and files
+// are written on the thread pool; each holds a few kilobytes until its files are written.
+const IN_FLIGHT_PER_WORKER = 32;
+
 // Tests run the TypeScript sources, where no compiled worker exists: they issue in-process.
 const canUseWorkers = !import.meta.url.endsWith('.ts');
 
@@ -113,7 +118,7 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
     WORKER_URL,
     { badgesmithIssue: init },
     wanted,
-    (task) => ({ type: 'task', task }),
+    (tasks) => ({ type: 'tasks', tasks }),
     // A row leaves only short-lived garbage: a small young generation keeps each worker's
     // memory flat and near what a short run uses, at the cost of more (cheap) scavenges. The
     // old-generation cap makes V8 collect before it grows its heap: a worker holds a few rows'
@@ -341,7 +346,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         })
         .finally(() => inflight.delete(job));
       inflight.add(job);
-      if (inflight.size >= engine.size * 16) await Promise.race(inflight);
+      if (inflight.size >= engine.size * IN_FLIGHT_PER_WORKER) await Promise.race(inflight);
     }
     await Promise.all(inflight);
     if (fatal !== undefined) throw fatal;
