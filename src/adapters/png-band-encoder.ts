@@ -24,12 +24,13 @@ export interface EncodedPng {
 const GROUP_ROWS = 8;
 const FLUSH = { finishFlush: constants.Z_FULL_FLUSH };
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-const ALPHA_MASK = LITTLE_ENDIAN ? 0xff000000 : 0xff;
+const ALPHA_MASK = LITTLE_ENDIAN ? 0xff000000 | 0 : 0xff;
 
-// The layer as 32-bit pixels, to skip transparent ones a word at a time (when aligned).
-function alignedWords(layer: Uint8Array): Uint32Array | undefined {
+// The layer as 32-bit pixels, to skip transparent ones a word at a time (undefined: not
+// aligned; the caller then copies it). Int32, not Uint32: every value then fits a small integer.
+function alignedWords(layer: Uint8Array): Int32Array | undefined {
   if (layer.byteOffset % 4 !== 0 || layer.length % 4 !== 0) return undefined;
-  return new Uint32Array(layer.buffer, layer.byteOffset, layer.length / 4);
+  return new Int32Array(layer.buffer, layer.byteOffset, layer.length / 4);
 }
 
 const ADLER_MOD = 65521;
@@ -166,31 +167,42 @@ export function createBandEncoder(base: Uint8Array, spec: BandSpec, level: numbe
     let d2 = 0;
     let inkTop = -1;
     let inkEnd = -1;
-    const words = alignedWords(layer);
+    const words = alignedWords(layer) ?? alignedWords(new Uint8Array(layer))!;
     for (let y = 0; y < rows; y++) {
-      const from = y * stride;
-      const to = y * line + 1;
+      const first = y * width;
       let inked = false;
-      for (let x = 0; x < stride; x += 4) {
-        if (
-          words !== undefined
-            ? (words[(from + x) >>> 2]! & ALPHA_MASK) === 0
-            : layer[from + x + 3] === 0
-        ) {
+      for (let p = 0; p < width; p++) {
+        if ((words[first + p]! & ALPHA_MASK) === 0) continue;
+        inked = true;
+        const from = (first + p) * 4;
+        const at = y * line + 1 + p * 4;
+        const a = layer[from + 3]!;
+        const under = out[at + 3]!;
+        if (under === 255) {
+          // Over an opaque pixel the result stays opaque, and each channel is
+          // round((src * a + old * (255 - a)) / 255), here in integers: the sum is never
+          // a half away from a multiple of 255 (255 is odd), so this rounds as the general
+          // formula below does.
+          const rest = 255 - a;
+          for (let c = 0; c < 3; c++) {
+            const old = out[at + c]!;
+            const sum = layer[from + c]! * a + old * rest + 128;
+            const value = (sum + (sum >> 8)) >> 8;
+            out[at + c] = value;
+            d1 += value - old;
+            d2 += (n - at - c) * (value - old);
+          }
           continue;
         }
-        inked = true;
-        const a = layer[from + x + 3]!;
-        const at = to + x;
         const fa = a / 255;
-        const fb = (out[at + 3]! / 255) * (1 - fa);
+        const fb = (under / 255) * (1 - fa);
         const alpha = fa + fb;
         for (let c = 0; c < 4; c++) {
           const old = out[at + c]!;
           const value =
             c === 3
               ? Math.round(alpha * 255)
-              : Math.round((layer[from + x + c]! * fa + old * fb) / alpha);
+              : Math.round((layer[from + c]! * fa + old * fb) / alpha);
           out[at + c] = value;
           d1 += value - old;
           d2 += (n - at - c) * (value - old);
