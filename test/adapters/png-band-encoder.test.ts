@@ -54,6 +54,36 @@ describe('createBandEncoder', () => {
     expect(decode(Buffer.concat([png.head, png.tail]))).toEqual(want);
   });
 
+  it('composites every alpha over opaque and translucent base pixels as the float formula does', () => {
+    // An opaque base takes the integer path, the given base (alphas of all kinds) the float one.
+    const opaque = base.map((v, i) => (i % 4 === 3 ? 255 : v));
+    for (const under of [opaque, base]) {
+      const encoder = createBandEncoder(under, spec, 3);
+      const layer = new Uint8Array(stride * spec.rows);
+      // Rows 3 to 16 of the band (clear of its margins), every alpha from 1 to 255 in turn.
+      for (let i = 0; i < 14 * width; i++) {
+        const at = (3 * width + i) * 4;
+        layer.set([(i * 53) & 0xff, (i * 101) & 0xff, (i * 7) & 0xff, 1 + ((i * 13) % 255)], at);
+      }
+      const want = under.slice();
+      for (let p = 0; p < width * spec.rows; p++) {
+        const a = layer[p * 4 + 3]!;
+        if (a === 0) continue;
+        const at = spec.top * stride + p * 4;
+        const fa = a / 255;
+        const fb = (want[at + 3]! / 255) * (1 - fa);
+        const alpha = fa + fb;
+        for (let c = 0; c < 3; c++) {
+          want[at + c] = Math.round((layer[p * 4 + c]! * fa + want[at + c]! * fb) / alpha);
+        }
+        want[at + 3] = Math.round(alpha * 255);
+      }
+      expect(
+        decode(Buffer.concat([encoder.encode(layer)!.head, encoder.encode(layer)!.tail])),
+      ).toEqual(want);
+    }
+  });
+
   it('refuses a layer that inks a margin row (it may reach past the band)', () => {
     const encoder = createBandEncoder(base, spec, 3);
     for (const row of [0, 2, 17, 19]) {
