@@ -93,7 +93,8 @@ export function checkProofShape(entry: unknown, index: number): CheckableProof |
   }
   const withVm = { ...named, verificationMethod };
   if (entry.previousProof !== undefined) {
-    // A chained proof signs the earlier proofs too (DI section 4.4); not implemented.
+    // A chained proof signs the earlier proofs too (DI section 4.4); not implemented. One that
+    // names a proof the set lacks has failed before this (proof-chain.ts).
     return reject('indeterminate', 'unsupported-proof-chain', `${which} is part of a proof chain`, {
       ...withVm,
       subject: 'previousProof',

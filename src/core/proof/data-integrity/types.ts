@@ -36,6 +36,7 @@ export type ProofReasonCode =
   | 'unsupported-proof-type'
   | 'unsupported-cryptosuite'
   | 'unsupported-proof-chain'
+  | 'broken-proof-chain'
   | 'unknown-context'
   | 'undefined-term'
   | 'invalid-json-ld'

@@ -12,6 +12,7 @@ import {
   type HashDataParts,
   type JsonRecord,
 } from './proof-config.js';
+import { chainProblem, proofIdsOf } from './proof-chain.js';
 import { checkProofShape, type CheckableProof } from './proof-shape.js';
 import type { ProofSuite } from './suites/index.js';
 import type {
@@ -183,6 +184,20 @@ async function finishSignature(
   return done('ok');
 }
 
+// What a proof rejected before its shape was read calls itself, for the report's notes.
+function namesOf(
+  entry: unknown,
+): Pick<SingleProofResult, 'type' | 'cryptosuite' | 'verificationMethod'> {
+  if (!isRecord(entry)) return {};
+  const named: Pick<SingleProofResult, 'type' | 'cryptosuite' | 'verificationMethod'> = {};
+  if (typeof entry.type === 'string') named.type = entry.type;
+  if (typeof entry.cryptosuite === 'string') named.cryptosuite = entry.cryptosuite;
+  if (typeof entry.verificationMethod === 'string') {
+    named.verificationMethod = entry.verificationMethod;
+  }
+  return named;
+}
+
 function summarize(proofs: SingleProofResult[]): DataIntegrityResult {
   const failed = proofs.find((proof) => proof.status === 'failed');
   const verified = proofs.filter((proof) => proof.status === 'ok');
@@ -211,7 +226,9 @@ function summarize(proofs: SingleProofResult[]): DataIntegrityResult {
  *
  * Several proofs (a proof set) are each checked against the credential without proofs. The
  * credential is `failed` when any proof fails, `ok` when at least one verifies and none fails
- * (each proof that could not be checked adds a warning), else `indeterminate`.
+ * (each proof that could not be checked adds a warning), else `indeterminate`. A proof whose
+ * `previousProof` names no other proof of the set fails, whatever its type; one of a whole
+ * chain is not checked (indeterminate, `unsupported-proof-chain`).
  *
  * @example
  * const result = await verifyDataIntegrityProof(credential, {
@@ -242,8 +259,14 @@ export async function verifyDataIntegrityProof(
     return result;
   };
 
+  const ids = proofIdsOf(entries);
   const proofs: SingleProofResult[] = [];
   for (const [index, entry] of entries.entries()) {
+    const chain = chainProblem(entry, index, ids);
+    if (chain !== undefined) {
+      proofs.push({ index, status: 'failed', reason: chain, ...namesOf(entry), warnings: [] });
+      continue;
+    }
     const shape = checkProofShape(entry, index);
     if (!shape.ok) {
       const { status, reason, type, cryptosuite, verificationMethod } = shape;
