@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: a generated roster issued with ES256 to a static PNG and to personal PNGs
-// rendered from a template, beside bare jose ES256 signing measured in the same run.
-// BENCH_ROWS (default 100000) and BENCH_PERSONAL_ROWS (default 5000) set the sizes.
+// rendered from a template, beside two baselines measured in the same run: bare jose ES256
+// signing, and the disk's own rate for files written the way `issue` writes them (probed just
+// before and just after each run on the disk: DESIGN.md, "writing files runs at anything from
+// 1,300 to 37,000 a second depending on the disk's mood"). The static and personal runs are
+// made a second time with the output in memory (tmpfs, /dev/shm), where the disk cannot decide.
+// BENCH_ROWS (default 100000) and BENCH_PERSONAL_ROWS (default 5000) set the sizes;
+// BENCH_TMPFS (default /dev/shm; "" for none) the memory folder.
 import { spawnSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import sharp from 'sharp';
@@ -15,6 +20,29 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const child = join(root, 'scripts', 'bench', 'run-cli.js');
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
 const personalRows = Number(process.env.BENCH_PERSONAL_ROWS ?? 5_000);
+const probe = join(root, 'scripts', 'bench', 'disk-probe.js');
+
+// The disk's rate for temp-and-rename files, now, in `folder` (files a second).
+function diskRate(folder) {
+  const result = spawnSync(process.execPath, [probe, folder, '10000'], { encoding: 'utf8' });
+  const rate = Number(/DISK_FILES_PER_S (\d+)/u.exec(result.stdout)?.[1] ?? NaN);
+  if (result.status !== 0 || !Number.isFinite(rate)) {
+    process.stderr.write(result.stderr);
+    throw new Error(`the disk probe exited ${result.status}`);
+  }
+  return rate;
+}
+
+async function memoryFolder() {
+  const base = process.env.BENCH_TMPFS ?? '/dev/shm';
+  if (base === '') return undefined;
+  try {
+    return await mkdtemp(join(base, 'badgesmith-bench-'));
+  } catch {
+    process.stderr.write(`no memory folder at '${base}': the tmpfs runs are left out\n`);
+    return undefined;
+  }
+}
 
 function cli(args, cwd) {
   const started = performance.now();
@@ -67,8 +95,9 @@ for (let i = 0; i < baselineCount; i += 1) {
 }
 const baseline = baselineCount / ((performance.now() - t) / 1000);
 
-const issue = (csv, achievement, out, extra = []) =>
-  cli(
+const issue = (csv, achievement, out, extra = []) => {
+  const before = isAbsolute(out) ? undefined : diskRate(dir);
+  const run = cli(
     [
       'issue',
       '--achievement',
@@ -83,26 +112,52 @@ const issue = (csv, achievement, out, extra = []) =>
     ],
     folder,
   );
+  const after = isAbsolute(out) ? undefined : diskRate(dir);
+  return { ...run, disk: before === undefined ? undefined : [before, after] };
+};
 const small = issue('small.csv', 'static', 'out-small');
 const big = issue('big.csv', 'static', 'out-big');
 const rerun = issue('big.csv', 'static', 'out-big');
 const lean = issue('big.csv', 'static', 'out-lean', ['--no-credential-file']);
 const personal = issue('personal.csv', 'first-badge', 'out-personal');
+const memory = await memoryFolder();
+const inMemory = memory && {
+  big: issue('big.csv', 'static', join(memory, 'out-big')),
+  personal: issue('personal.csv', 'first-badge', join(memory, 'out-personal')),
+};
+if (memory) await rm(memory, { recursive: true, force: true });
 
 const rate = (n, run) => n / run.seconds;
-const line = (label, n, run) =>
-  `${label.padEnd(34)} ${String(n).padStart(7)} rows  ${rate(n, run).toFixed(0).padStart(6)}/s  ` +
-  `x${(rate(n, run) / baseline).toFixed(2)} of baseline  peak ${run.rssMb.toFixed(0)} MB`;
+// Files a second the run wrote, against the disk probed before and after it.
+const disk = (n, run, files) => {
+  if (run.disk === undefined || files === 0) return '';
+  const [before, after] = run.disk;
+  const written = (files * n) / run.seconds;
+  const share = written / ((before + after) / 2);
+  return `  ${written.toFixed(0)} files/s, disk ${before}/s before and ${after}/s after: x${share.toFixed(2)}`;
+};
+const line = (label, n, run, files = 2) =>
+  `${label.padEnd(38)} ${String(n).padStart(7)} rows  ${rate(n, run).toFixed(0).padStart(6)}/s  ` +
+  `x${(rate(n, run) / baseline).toFixed(2)} of signing  peak ${run.rssMb.toFixed(0)} MB` +
+  disk(n, run, files);
 process.stdout.write(
   [
-    `bare jose ES256 SignJWT (1 thread)  ${baseline.toFixed(0)}/s`,
+    `bare jose ES256 SignJWT (1 thread)      ${baseline.toFixed(0)}/s`,
     line('static PNG, 1,000 rows', 1_000, small),
     line('static PNG', rows, big),
-    line('rerun of a finished run (skips)', rows, rerun),
-    line('static PNG, --no-credential-file', rows, lean),
+    line('rerun of a finished run (skips)', rows, rerun, 0),
+    line('static PNG, --no-credential-file', rows, lean, 1),
     line('personal PNG from template', personalRows, personal),
+    ...(inMemory
+      ? [
+          line('static PNG, output in memory (tmpfs)', rows, inMemory.big),
+          line('personal PNG, output in memory (tmpfs)', personalRows, inMemory.personal),
+        ]
+      : []),
     `peak memory ${rows} rows / 1,000 rows: x${(big.rssMb / small.rssMb).toFixed(2)}`,
-    '(times include process start, the roster check pass and writing every file)',
+    '(times include process start, the roster check pass and writing every file; the disk',
+    ' figure is the files the run wrote a second against the disk probe: 2 files a row, the',
+    ' badge and its credential, 1 with --no-credential-file)',
     '',
   ].join('\n'),
 );
