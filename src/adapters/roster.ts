@@ -118,7 +118,7 @@ function misspeltError(file: string, misspelt: MisspeltHeader[]): BadgesmithErro
     'ERR_ROSTER_INVALID',
     `roster '${file}' has unknown ${plural} ${columns.join(', ')}; nothing was issued`,
     {
-      hint: `rename the column to '${first.meant}', or read it with --map ${first.field}="${first.header}"`,
+      hint: `rename the column to '${first.meant}' or read it with --map ${first.field}="${first.header}"; if it holds other data, rename it to something less like '${first.meant}'`,
     },
   );
 }

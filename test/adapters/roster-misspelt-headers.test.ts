@@ -27,7 +27,10 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
     expect(error.message).toBe(
       "roster 'cohort.csv' has unknown column 'emial' (did you mean 'email'?); nothing was issued",
     );
-    expect(error.hint).toBe('rename the column to \'email\', or read it with --map email="emial"');
+    expect(error.hint).toBe(
+      'rename the column to \'email\' or read it with --map email="emial"; ' +
+        "if it holds other data, rename it to something less like 'email'",
+    );
   });
 
   it('lists every misspelt column', () => {
@@ -42,7 +45,10 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
         "'achievment' (did you mean 'achievement'?), 'evidnce' (did you mean 'evidence'?); " +
         'nothing was issued',
     );
-    expect(error.hint).toBe('rename the column to \'name\', or read it with --map name="Nmae"');
+    expect(error.hint).toBe(
+      'rename the column to \'name\' or read it with --map name="Nmae"; ' +
+        "if it holds other data, rename it to something less like 'name'",
+    );
   });
 
   it('a misspelt --map target is named before the missing mapped header', () => {
@@ -54,6 +60,20 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
     expect(error.message).toBe(
       "roster 'cohort.csv' has unknown column 'E-mail Adress' (did you mean 'E-mail Address'?); nothing was issued",
     );
+  });
+
+  it('a real column that looks like a field is flagged too; renamed, it is ignored', () => {
+    const error = failure(() =>
+      parseRoster(bytes('name,email,Issuer\nAda,ada@example.org,Lab\n'), 'c.csv'),
+    );
+    expect(error.message).toBe(
+      "roster 'c.csv' has unknown column 'Issuer' (did you mean 'issued'?); nothing was issued",
+    );
+    const renamed = parseRoster(
+      bytes('name,email,Issuing body\nAda,ada@example.org,Lab\n'),
+      'c.csv',
+    );
+    expect(renamed.ignoredColumns).toEqual(['Issuing body']);
   });
 
   it('a header close to nothing is still ignored and listed', () => {

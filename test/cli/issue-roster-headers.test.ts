@@ -22,7 +22,8 @@ const issue = (roster: string, ...more: string[]) =>
 
 const TYPO =
   "badgesmith: error: roster '%s' has unknown column 'emial' (did you mean 'email'?); nothing was issued\n" +
-  'hint: rename the column to \'email\', or read it with --map email="emial"\n';
+  'hint: rename the column to \'email\' or read it with --map email="emial"; ' +
+  "if it holds other data, rename it to something less like 'email'\n";
 
 describe('issue --roster with a misspelt header: exit 65 before anything is signed', () => {
   it('issue: the file, the column and the suggestion; no out/ folder', async () => {
