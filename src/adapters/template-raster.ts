@@ -5,7 +5,7 @@ import { createBandEncoder, type BandEncoder, type EncodedPng } from './png-band
 import { prepareImage, prepareSplitPng, type PreparedImage } from '../core/bake/bake-image.js';
 import { renderSvgToPng, renderSvgToRaw, SVG_DENSITY, type RawImage } from './render.js';
 import { fillTemplate, type TemplateValues } from '../core/model/template.js';
-import { splitTemplateLayers, stackBands } from '../core/model/template-layers.js';
+import { bandStacker, splitTemplateLayers } from '../core/model/template-layers.js';
 
 // A personal image is encoded once per row: zlib level 3 renders about a third more rows a
 // second than the default 6 on the bench template, for files about a quarter larger.
@@ -41,10 +41,11 @@ const BATCH = 16;
 
 /** A template cut for fast rows: its base pixels, the band the name can reach, an encoder. */
 interface Layout {
-  names: string;
   base: RawImage;
   band: RowSpan;
   encoder: BandEncoder;
+  /** Stacks the name layers of a batch of rows (the root tag read once, see bandStacker). */
+  stacker: ReturnType<typeof bandStacker>;
 }
 
 const NAME = 'recipient.name';
@@ -111,11 +112,12 @@ async function buildLayout(
       bottom: end < base.height ? end - ink.top - ink.rows : 0,
     },
   };
+  const geometry = { width: base.width, height: base.height, ...band, scale: SVG_DENSITY / 72 };
   const layout: Layout = {
-    names: layers.names,
     base,
     band,
     encoder: createBandEncoder(base.data, spec, PERSONAL_COMPRESSION),
+    stacker: bandStacker(fillTemplate(layers.names, values), layers.names, geometry),
   };
   const checks = CHECKS.map((name) => withName(values, name));
   const split = await renderLayers(layout, checks);
@@ -136,12 +138,8 @@ async function renderLayers(
   layout: Layout,
   rows: TemplateValues[],
 ): Promise<(Uint8Array | undefined)[]> {
-  const { base, band } = layout;
-  const geometry = { width: base.width, height: base.height, ...band, scale: SVG_DENSITY / 72 };
-  const svg = stackBands(
-    rows.map((v) => fillTemplate(layout.names, v)),
-    geometry,
-  );
+  const { base, band, stacker } = layout;
+  const svg = stacker.stack(rows.map((v) => fillTemplate(stacker.body, v)));
   const drawn = await renderSvgToRaw(svg, 'template');
   const size = base.width * 4 * band.rows;
   if (drawn.width !== base.width || drawn.data.length !== size * rows.length) {

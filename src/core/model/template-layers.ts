@@ -143,6 +143,32 @@ export interface BandGeometry {
   scale: number;
 }
 
+// The layer's root start tag, sized to the whole image, and what is inside the root.
+function sizedRoot(layer: string, band: BandGeometry): { open: string; body: string } {
+  const s = band.scale;
+  const root = elementRanges(scanTags(layer))[0]!;
+  const sized = root.tag.attributes.filter((a) => !/^(x|y|width|height)$/u.test(a.name));
+  const attributes = sized.map((a) => layer.slice(a.start, a.end)).join(' ');
+  const open =
+    `<${root.tag.name} ${attributes} x="0" y="0" width="${band.width / s}" height="${band.height / s}"` +
+    (root.tag.selfClosing ? '/>' : '>');
+  return { open, body: layer.slice(root.tag.end, root.end) };
+}
+
+function stacked(copies: { open: string; body: string }[], band: BandGeometry): string {
+  const w = band.width / band.scale;
+  const h = band.rows / band.scale;
+  const view = `viewBox="0 ${band.top / band.scale} ${w} ${h}"`;
+  const inner = copies.map(
+    ({ open, body }, i) =>
+      `<svg x="0" y="${i * h}" width="${w}" height="${h}" ${view}>${open}${body}</svg>`,
+  );
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h * copies.length}">` +
+    `${inner.join('')}</svg>`
+  );
+}
+
 /**
  * One SVG that draws `layers.length` copies of the band of a layer, stacked: copy `i` is rows
  * `top` to `top + rows` of `layers[i]` rendered whole, placed at `i * rows`. Each copy is the
@@ -150,25 +176,32 @@ export interface BandGeometry {
  * so lengths in percent and the root's viewBox resolve as in a whole render.
  */
 export function stackBands(layers: string[], band: BandGeometry): string {
-  const s = band.scale;
-  const w = band.width / s;
-  const h = band.rows / s;
-  const copies = layers.map((layer, i) => {
-    const tags = scanTags(layer);
-    const root = elementRanges(tags)[0]!;
-    const sized = root.tag.attributes.filter((a) => !/^(x|y|width|height)$/u.test(a.name));
-    const attributes = sized.map((a) => layer.slice(a.start, a.end)).join(' ');
-    const open =
-      `<${root.tag.name} ${attributes} x="0" y="0" width="${w}" height="${band.height / s}"` +
-      (root.tag.selfClosing ? '/>' : '>');
-    const body = layer.slice(root.tag.end, root.end);
-    return (
-      `<svg x="0" y="${i * h}" width="${w}" height="${h}" viewBox="0 ${band.top / s} ${w} ${h}">` +
-      `${open}${body}</svg>`
-    );
-  });
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h * layers.length}">` +
-    `${copies.join('')}</svg>`
+  return stacked(
+    layers.map((layer) => sizedRoot(layer, band)),
+    band,
   );
+}
+
+/**
+ * {@link stackBands} for the rows of a batch, whose layers differ only inside the template's
+ * root element: the root tag is read once from `layer` (filled with the batch's shared values),
+ * `body` is what the unfilled layer holds inside its root, and the stacker takes that body
+ * filled for each row. Filling the body alone gives the same text as filling the layer and
+ * cutting it, since a placeholder never spans a tag.
+ */
+export function bandStacker(
+  layer: string,
+  unfilled: string,
+  band: BandGeometry,
+): { body: string; stack: (bodies: string[]) => string } {
+  const { open } = sizedRoot(layer, band);
+  const { body } = sizedRoot(unfilled, band);
+  return {
+    body,
+    stack: (bodies) =>
+      stacked(
+        bodies.map((b) => ({ open, body: b })),
+        band,
+      ),
+  };
 }

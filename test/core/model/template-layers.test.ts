@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { splitTemplateLayers, stackBands } from '../../../src/core/model/template-layers.js';
+import {
+  bandStacker,
+  splitTemplateLayers,
+  stackBands,
+} from '../../../src/core/model/template-layers.js';
+import { fillTemplate } from '../../../src/core/model/template.js';
 
 const svg = [
   '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50">',
@@ -76,6 +81,27 @@ describe('stackBands', () => {
         `<svg x="0" y="0" width="100" height="10" viewBox="0 20 100 10">${inner}</svg>` +
         `<svg x="0" y="10" width="100" height="10" viewBox="0 20 100 10">${inner}</svg>` +
         '</svg>',
+    );
+  });
+
+  it('bandStacker gives what stackBands gives for the filled layers, the root read once', () => {
+    const layer =
+      '<svg xmlns="http://www.w3.org/2000/svg" aria-label="{{issuer.name}}" viewBox="0 0 10 5">' +
+      '<text>{{recipient.name}} &amp; co</text></svg>';
+    const band = { width: 200, height: 100, top: 40, rows: 20, scale: 2 };
+    const values = (name: string) => ({
+      'recipient.name': name,
+      'achievement.name': 'A',
+      'issuer.name': 'Uni <North>',
+      issued: '2025-06-01',
+    });
+    const rows = ['Ada', 'Zoë & <Bo>'].map(values);
+    const stacker = bandStacker(fillTemplate(layer, values('sample')), layer, band);
+    expect(stacker.stack(rows.map((v) => fillTemplate(stacker.body, v)))).toBe(
+      stackBands(
+        rows.map((v) => fillTemplate(layer, v)),
+        band,
+      ),
     );
   });
 });
