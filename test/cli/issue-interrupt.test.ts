@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ async function linesOf(path: string): Promise<number> {
 }
 
 /** Starts `issue --roster` on the SVG example (slow to draw), signals it mid-run, waits. */
-async function interrupted(signal: 'SIGINT' | 'SIGTERM') {
+async function interrupted(signal: 'SIGINT' | 'SIGTERM', times = 1) {
   const dir = await mkdtemp(join(tmpdir(), 'badgesmith-interrupt-'));
   expect(runCli(['init', 'iss'], dir).code).toBe(0);
   const rows = Array.from({ length: ROWS }, (_, i) => `Person ${i + 1},p${i + 1}@example.org`);
@@ -49,17 +49,30 @@ async function interrupted(signal: 'SIGINT' | 'SIGTERM') {
   const ledger = join(dir, 'out', 'issue-ledger.jsonl');
   while ((await linesOf(ledger)) < 3) await sleep(5);
   child.kill(signal);
+  // A second Ctrl-C while the started rows are finished (an impatient user).
+  for (let i = 1; i < times; i++) {
+    await sleep(20);
+    child.kill(signal);
+  }
   const code = await exited;
   return { dir, args, code, stdout, stderr };
 }
 
 describe('issue --roster interrupted', () => {
-  for (const [signal, exit] of [
-    ['SIGINT', 130],
-    ['SIGTERM', 143],
+  for (const [signal, exit, times] of [
+    ['SIGINT', 130, 1],
+    ['SIGTERM', 143, 1],
+    ['SIGINT', 130, 3],
   ] as const) {
-    it(`${signal}: report of the rows done, how to finish, exit ${exit}`, async () => {
-      const run = await interrupted(signal);
+    it(`${signal} x${times}: report of the rows done, how to finish, exit ${exit}`, async () => {
+      const run = await interrupted(signal, times);
+      if (times > 1)
+        expect(run.stderr).toContain(`${signal} again: finishing the rows already started`);
+      const temp = join(run.dir, 'out', '.badgesmith-tmp');
+      await expect(readdir(temp)).rejects.toThrow('ENOENT');
+      expect((await readdir(join(run.dir, 'out'))).filter((f) => f.endsWith('.partial'))).toEqual(
+        [],
+      );
       expect(run.code).toBe(exit);
       const said =
         /^interrupted after (\d+) of 3000 rows; rerun the same command to finish \(already issued rows are skipped\)$/mu.exec(

@@ -211,12 +211,20 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const progress = createProgress(ctx, total, (text) => process.stderr.write(text));
   const controller = new AbortController();
   let signalled: NodeJS.Signals | undefined;
+  // The first signal stops taking rows; the rows already started are finished, recorded and
+  // reported, which takes a moment. A second Ctrl-C during that moment must not kill the run
+  // half-written (temp files, no report): it is only answered with a note.
   const stop = (signal: NodeJS.Signals): void => {
-    signalled ??= signal;
+    if (signalled !== undefined) {
+      progress.end();
+      ctx.err(`${signal} again: finishing the rows already started, then stopping`);
+      return;
+    }
+    signalled = signal;
     controller.abort();
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   let count = 0;
   let firstJsonRow = true;
   if (json) ctx.out('{\n"rows": [');
