@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BadgesmithError } from '../core/errors.js';
@@ -147,9 +147,10 @@ export async function addToTrustStore(
 export type RemovedTrust = StoredTrust | TrustStoreProblem;
 
 // A folder named like a trust file goes only when it is empty: its contents are not ours to
-// judge, so a full one is left for the user to look into.
+// judge, so a full one is left for the user to look into. A symbolic link is removed itself
+// (lstat), dangling or not: its target is not in the store.
 async function removeStoreFile(problem: TrustStoreProblem): Promise<void> {
-  if (!(await stat(problem.path)).isDirectory()) {
+  if (!(await lstat(problem.path)).isDirectory()) {
     await rm(problem.path);
     return;
   }
