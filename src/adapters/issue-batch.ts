@@ -137,10 +137,14 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
 const stemOf = (files: readonly string[]): string =>
   (files[0] ?? '').replace(/\.(credential\.jwt|credential\.json|png|svg)$/u, '');
 
-// The file a dry run names for a row: its credential file, or without one its first image.
+// The files a dry run names for a row, as the worker writes them: the credential, then images.
 function plannedFiles(stem: string, init: WorkerInit): string[] {
-  if (!init.credentialFile) return [`${stem}.${init.format === 'svg' ? 'svg' : 'png'}`];
-  return [`${stem}${init.proof === 'di' ? '.credential.json' : '.credential.jwt'}`];
+  const files = init.credentialFile
+    ? [`${stem}${init.proof === 'di' ? '.credential.json' : '.credential.jwt'}`]
+    : [];
+  if (init.format !== 'svg') files.push(`${stem}.png`);
+  if (init.format !== 'png') files.push(`${stem}.svg`);
+  return files;
 }
 
 /**

@@ -191,6 +191,9 @@ describe('issueBatch: ledger, stable ids, duplicates', () => {
       dryRun: true,
     });
     expect(reports.map((r) => r.status)).toEqual(['would-issue']);
+    // Every file the real run writes for the row: the credential, then the image.
+    const stem = reports[0]!.files[0]!.replace(/\.credential\.jwt$/u, '');
+    expect(reports[0]!.files).toEqual([`${stem}.credential.jwt`, `${stem}.png`]);
     await expect(readdir(outDir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -228,7 +228,7 @@ describe('badgesmith issue', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('FAILED row 2 (No Mail): row 2: no e-mail address\n');
     expect(result.stdout).toMatch(
-      /^WOULD ISSUE row 1 Ada Lovelace: dry\/ada-lovelace-[0-9a-f]{8}\.credential\.jwt\ndry run: would issue 1, skipped 0 \(already issued\), duplicates 0, failed 1; nothing written\n$/u,
+      /^WOULD ISSUE row 1 Ada Lovelace: dry\/(ada-lovelace-[0-9a-f]{8})\.credential\.jwt, dry\/\1\.png\ndry run: would issue 1, skipped 0 \(already issued\), duplicates 0, failed 1; nothing written\n$/u,
     );
     await expect(stat(join(folder, 'dry'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
