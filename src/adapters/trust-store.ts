@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, rm, rmdir } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { BadgesmithError } from '../core/errors.js';
@@ -41,8 +42,27 @@ export function storedNameOf(entry: TrustEntry): string {
   return `${slug}-${hash}.${entry.kind}.json`;
 }
 
+// A store path that is a file (a typo in BADGESMITH_TRUST_STORE) cannot hold entries; it is
+// named, so the user can fix the setting, instead of failing later on readdir or mkdir.
+async function assertStoreFolder(dir: string): Promise<boolean> {
+  let info: Stats;
+  try {
+    info = await stat(dir);
+  } catch {
+    return false;
+  }
+  if (info.isDirectory()) return true;
+  throw new BadgesmithError(
+    'ERR_TRUST_STORE_NOT_FOLDER',
+    `trust store '${dir}' is a file, not a folder`,
+    {
+      hint: 'the trust store must be a folder: pass --trust-store <dir>, or set BADGESMITH_TRUST_STORE to a folder',
+    },
+  );
+}
+
 async function storedFiles(dir: string): Promise<string[]> {
-  if (!(await pathExists(dir))) return [];
+  if (!(await assertStoreFolder(dir))) return [];
   const names = await readdir(dir);
   return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
 }
@@ -67,7 +87,8 @@ function reasonOf(error: BadgesmithError, path: string): string {
 }
 
 /**
- * Every entry of the trust store, in file-name order; a missing folder is an empty store. A file
+ * Every entry of the trust store, in file-name order; a missing folder is an empty store, a file
+ * in its place ERR_TRUST_STORE_NOT_FOLDER. A file
  * that is not a trust entry (not JSON, not a did.json / jwks.json / profile, unreadable) is
  * skipped and listed in `problems`, so one stray file does not stop every `verify`.
  */
@@ -136,6 +157,7 @@ export async function addToTrustStore(
     entry = await readTrustEntry(value, path);
     text = await readInputText(path, 'trust file');
   }
+  await assertStoreFolder(dir);
   const name = storedNameOf(entry);
   const target = join(dir, name);
   const replaced = await pathExists(target);

@@ -4,13 +4,19 @@
  * command and library users load them the same way, so a badge gets the same answer from both.
  */
 import { resolve } from 'node:path';
+import { isBadgesmithError } from '../core/errors.js';
 import { isDidKey } from '../core/keys/did-key.js';
 import type { VerifyBadgeOptions } from '../core/verify/verify-badge.js';
 import { contextSetupFor } from './context-loader.js';
 import { openOb2Documents } from './ob2-documents.js';
 import { loadStatusListFolder } from './status-lists.js';
 import { readTrustSet } from './trust-files.js';
-import { readTrustStore, trustStoreDir, trustStoreWarning } from './trust-store.js';
+import {
+  readTrustStore,
+  trustStoreDir,
+  trustStoreWarning,
+  type TrustStoreContents,
+} from './trust-store.js';
 
 /** Where the verification's documents are; relative paths are taken from `cwd`. */
 export interface VerifierSources {
@@ -38,6 +44,21 @@ export interface VerifierSetup {
   warnings: string[];
 }
 
+// A store path that is not a folder is one warning, like a bad file in the store: the --trust
+// files still decide, so a stray setting does not stop every verify.
+async function readStoreOrWarn(dir: string): Promise<TrustStoreContents & { unusable?: string }> {
+  try {
+    return await readTrustStore(dir);
+  } catch (error) {
+    if (!isBadgesmithError(error) || error.code !== 'ERR_TRUST_STORE_NOT_FOLDER') throw error;
+    return {
+      entries: [],
+      problems: [],
+      unusable: `${error.message}; only --trust is used (the trust store must be a folder)`,
+    };
+  }
+}
+
 /**
  * Loads the documents a verification needs. A file that cannot be read or parsed throws a
  * BadgesmithError naming it, except a trust store file, which is skipped with a warning; nothing
@@ -58,7 +79,7 @@ export async function loadVerifierSetup(sources: VerifierSources = {}): Promise<
   const stored =
     sources.trustStore === false
       ? { entries: [], problems: [] }
-      : await readTrustStore(
+      : await readStoreOrWarn(
           trustStoreDir(
             sources.env ?? process.env,
             sources.trustStore === undefined ? undefined : at(sources.trustStore),
@@ -68,6 +89,7 @@ export async function loadVerifierSetup(sources: VerifierSources = {}): Promise<
     sources.contexts === undefined ? undefined : at(sources.contexts),
   );
   const warnings = [
+    ...(stored.unusable === undefined ? [] : [stored.unusable]),
     ...stored.problems.map(trustStoreWarning),
     ...contextSetup.shadowed.map(
       (url) => `--contexts entry '${url}' is ignored; the bundled copy is used`,
