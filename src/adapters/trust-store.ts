@@ -72,6 +72,8 @@ export interface TrustStoreProblem {
   name: string;
   path: string;
   reason: string;
+  /** A folder with something in it: `trust remove` refuses it, so the user deletes it. */
+  fullFolder?: true;
 }
 
 /** What {@link readTrustStore} found: the entries, and the files it skipped. */
@@ -84,6 +86,15 @@ export interface TrustStoreContents {
 function reasonOf(error: BadgesmithError, path: string): string {
   const named = `trust file '${path}'`;
   return error.message.includes(named) ? error.message.replace(named, 'it') : error.message;
+}
+
+// lstat: a link to a folder is removed by `trust remove` like a file.
+async function isFullFolder(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isDirectory() && (await readdir(path)).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -102,7 +113,9 @@ export async function readTrustStore(dir: string): Promise<TrustStoreContents> {
       entries.push({ name, entry: { ...entry, source: `trust store: ${name}` } });
     } catch (error) {
       if (!(error instanceof BadgesmithError)) throw error;
-      problems.push({ name, path, reason: reasonOf(error, path) });
+      const problem: TrustStoreProblem = { name, path, reason: reasonOf(error, path) };
+      if (await isFullFolder(path)) problem.fullFolder = true;
+      problems.push(problem);
     }
   }
   return { entries, problems };
@@ -111,6 +124,11 @@ export async function readTrustStore(dir: string): Promise<TrustStoreContents> {
 // POSIX shell single quotes, so the command in a warning can be pasted as it is.
 function shellQuoted(value: string): string {
   return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
+// badgesmith leaves a full folder alone (its contents are not ours to judge); the user may not.
+function fullFolderRemoval(path: string): string {
+  return `rm -r ${shellQuoted(path)}`;
 }
 
 /**
@@ -127,11 +145,15 @@ export function trustRemoveCommand(problem: TrustStoreProblem): string {
 
 /**
  * The warning for a skipped trust store file, as `trust list` and `verify` print it after
- * `warning: `, with the command that removes it.
+ * `warning: `, with the command that removes it (`rm -r` for a folder with files in it, which
+ * `trust remove` refuses).
  *
  * @example trustStoreWarning({ name: 'a.json', path: '/t/a.json', reason: 'it is not JSON' })
  */
 export function trustStoreWarning(problem: TrustStoreProblem): string {
+  if (problem.fullFolder === true) {
+    return `trust store folder '${problem.path}' is not a trust entry (it is a folder with files in it); look inside it, then delete it yourself: ${fullFolderRemoval(problem.path)}`;
+  }
   return `trust store file '${problem.path}' is not a trust entry (${problem.reason}); remove it with: ${trustRemoveCommand(problem)}`;
 }
 
@@ -182,7 +204,7 @@ async function removeStoreFile(problem: TrustStoreProblem): Promise<void> {
     throw new BadgesmithError(
       'ERR_TRUST_INVALID',
       `trust store folder '${problem.path}' is not empty, so it was not removed`,
-      { hint: `look inside it, then delete it yourself: rm -r ${shellQuoted(problem.path)}` },
+      { hint: `look inside it, then delete it yourself: ${fullFolderRemoval(problem.path)}` },
     );
   }
 }
