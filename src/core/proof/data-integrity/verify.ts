@@ -12,7 +12,7 @@ import {
   type HashDataParts,
   type JsonRecord,
 } from './proof-config.js';
-import { chainProblem, proofIdsOf } from './proof-chain.js';
+import { chainProblem, proofChainOf } from './proof-chain.js';
 import { checkProofShape, type CheckableProof } from './proof-shape.js';
 import type { ProofSuite } from './suites/index.js';
 import type {
@@ -227,8 +227,8 @@ function summarize(proofs: SingleProofResult[]): DataIntegrityResult {
  * Several proofs (a proof set) are each checked against the credential without proofs. The
  * credential is `failed` when any proof fails, `ok` when at least one verifies and none fails
  * (each proof that could not be checked adds a warning), else `indeterminate`. A proof whose
- * `previousProof` names no other proof of the set fails, whatever its type; one of a whole
- * chain is not checked (indeterminate, `unsupported-proof-chain`).
+ * `previousProof` names no other proof of the set, or whose chain of previous proofs loops, fails
+ * whatever its type; one of a whole chain is not checked (indeterminate, `unsupported-proof-chain`).
  *
  * @example
  * const result = await verifyDataIntegrityProof(credential, {
@@ -259,12 +259,12 @@ export async function verifyDataIntegrityProof(
     return result;
   };
 
-  const ids = proofIdsOf(entries);
+  const chain = proofChainOf(entries);
   const proofs: SingleProofResult[] = [];
   for (const [index, entry] of entries.entries()) {
-    const chain = chainProblem(entry, index, ids);
-    if (chain !== undefined) {
-      proofs.push({ index, status: 'failed', reason: chain, ...namesOf(entry), warnings: [] });
+    const broken = chainProblem(entry, index, chain);
+    if (broken !== undefined) {
+      proofs.push({ index, status: 'failed', reason: broken, ...namesOf(entry), warnings: [] });
       continue;
     }
     const shape = checkProofShape(entry, index);
