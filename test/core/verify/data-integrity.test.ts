@@ -91,6 +91,22 @@ describe('verify: Data Integrity proofs end to end', () => {
     ]);
   });
 
+  it('the notes name the verificationMethod of a proof with an unsupported cryptosuite', async () => {
+    const first = JSON.parse(await signed(a.did, a)) as Record<string, unknown>;
+    const own = [first.proof].flat()[0] as Record<string, unknown>;
+    const bogus = { ...own, cryptosuite: 'bogus-2099' };
+    const unnamed: Record<string, unknown> = { ...own, type: 'BogusProof2099' };
+    delete unnamed.verificationMethod;
+    const three = { ...first, proof: [own, bogus, unnamed] };
+    const report = await verify(JSON.stringify(three), { entries: [trustEntryFromDidKey(a.did)] });
+    expect(report.verdict).toBe('valid');
+    expect(report.checks.find((check) => check.name === 'proof')?.details?.notes).toEqual([
+      `proof[0] (eddsa-rdfc-2022, ${a.did}#${a.multibase}): verified, the issuer's key`,
+      `proof[1] (bogus-2099, ${a.did}#${a.multibase}): indeterminate: cryptosuite 'bogus-2099' is not supported here`,
+      "proof[2] (BogusProof2099, no verificationMethod): indeterminate: proof type 'BogusProof2099' is not supported here",
+    ]);
+  });
+
   it('a megabyte-long proofValue fails the proof check at once, without decoding it', async () => {
     const doc = JSON.parse(await signed(a.did, a)) as { proof: Record<string, unknown>[] };
     const proof = [doc.proof].flat()[0]!;

@@ -81,13 +81,17 @@ export function checkProofShape(entry: unknown, index: number): CheckableProof |
   if (!isRecord(entry)) {
     return reject('failed', 'malformed-proof', `${which} is not a json object`);
   }
+  const verificationMethod = stringOf(entry.verificationMethod);
+  // A proof turned away for its type or suite still names its key in the report's notes.
+  const method = verificationMethod === undefined ? {} : { verificationMethod };
   const type = stringOf(entry.type);
-  if (type === undefined) return reject('failed', 'malformed-proof', `${which} has no type`);
+  if (type === undefined) {
+    return reject('failed', 'malformed-proof', `${which} has no type`, method);
+  }
   const found = suiteOf(entry, type, which);
-  if ('ok' in found) return found;
+  if ('ok' in found) return { ...found, ...method };
   const { suite, cryptosuite } = found;
   const named = { type, ...(cryptosuite === undefined ? {} : { cryptosuite }) };
-  const verificationMethod = stringOf(entry.verificationMethod);
   if (verificationMethod === undefined) {
     return reject('failed', 'malformed-proof', `${which} has no verificationMethod`, named);
   }
