@@ -99,6 +99,13 @@ function headerOf(record: CsvRecordText | undefined, file: string): string[] {
   return parsed.cells;
 }
 
+// A row of empty cells (`,,`) is what a spreadsheet export leaves after the last earner: it holds
+// nobody, so it is skipped like a blank line rather than failed for having no e-mail.
+function isEmptyRecord(record: CsvRecordText): boolean {
+  const parsed = parseCsvRecord(record.text);
+  return !('error' in parsed) && parsed.cells.every((cell) => cell.trim() === '');
+}
+
 // A record that is not valid CSV is a failed row with its line, and the next record goes on.
 function rowOf(record: CsvRecordText, plan: HeaderPlan, row: number): RosterRow {
   const parsed = parseCsvRecord(record.text);
@@ -177,7 +184,8 @@ function toRow(cells: string[], plan: HeaderPlan, row: number, line: number): Ro
 }
 
 /**
- * Parses a roster CSV held in memory (UTF-8 with or without BOM, any line ends). A file that
+ * Parses a roster CSV held in memory (UTF-8 with or without BOM, any line ends); blank lines and
+ * rows whose cells are all empty are skipped and not numbered. A file that
  * cannot be read as a table is ERR_ROSTER_INVALID; a bad row is not an error here: it comes back
  * with a `problem`, so the run can report it and go on with the others.
  *
@@ -199,7 +207,9 @@ export function parseRoster(bytes: Uint8Array, file: string, map: RosterMap = {}
   const [header, ...data] = records;
   const plan = planOrThrow(headerOf(header, file), map, file);
   return {
-    rows: data.map((record, i) => rowOf(record, plan, i + 1)),
+    rows: data
+      .filter((record) => !isEmptyRecord(record))
+      .map((record, i) => rowOf(record, plan, i + 1)),
     ignoredColumns: plan.ignored,
   };
 }
@@ -268,6 +278,7 @@ export async function openRoster(path: string, map: RosterMap = {}): Promise<Ros
   async function* rows(): AsyncGenerator<RosterRow> {
     let row = 0;
     for await (const record of records) {
+      if (isEmptyRecord(record)) continue;
       row += 1;
       yield rowOf(record, plan, row);
     }
