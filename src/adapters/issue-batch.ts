@@ -343,7 +343,8 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
             files: outcome.files,
             at,
           });
-          emit(mine, { ...base, status: 'issued', files: outcome.files });
+          const warning = outcome.warning === undefined ? {} : { reason: outcome.warning };
+          emit(mine, { ...base, status: 'issued', files: outcome.files, ...warning });
         })
         .catch((error: unknown) => {
           fatal ??= error instanceof Error ? error : new Error(String(error));

@@ -19,6 +19,7 @@ export interface IssueRowReport {
   /** Files written (or, for `skipped`, written before), relative to the output folder. */
   files: string[];
   status: RowStatus;
+  /** Why a row failed or is a duplicate; on an issued row, a warning (its name is cut off). */
   reason?: string;
 }
 

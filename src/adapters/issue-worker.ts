@@ -61,10 +61,16 @@ export interface RowOutcome {
   seq: number;
   files: string[];
   error?: string;
+  /** Something the registrar should look at in a row that was issued. */
+  warning?: string;
 }
 
+/** The warning of a row whose name runs off its personal image. */
+export const NAME_CUT_WARNING =
+  "the name reaches the image's edge and is cut off there: shorten it for this badge, or give the template's text more room (a smaller font-size)";
+
 // Each image ready to bake: static artwork is parsed once per run, a personal one per row.
-type Images = { png?: PreparedImage; svg?: PreparedImage };
+type Images = { png?: PreparedImage & { cut?: boolean }; svg?: PreparedImage };
 
 const svgBytes = (svg: string): Uint8Array => Buffer.from(svg, 'utf8');
 
@@ -199,6 +205,7 @@ export function createRowIssuer(init: WorkerInit) {
         ? [[`${task.stem}${extension}`, `${jwt}\n`]]
         : [];
       if (images.png !== undefined) outputs.push([`${task.stem}.png`, images.png.bake(jwt).bytes]);
+      if (images.png?.cut === true) outcome.warning = NAME_CUT_WARNING;
       if (images.svg !== undefined) outputs.push([`${task.stem}.svg`, images.svg.bake(jwt).bytes]);
       // A rerun after a crash writes the same names again: rename replaces a file the crashed
       // run wrote but had not yet put in the ledger, so one row never has two files.

@@ -18,6 +18,8 @@ export interface BandEncoder {
 export interface EncodedPng {
   head: Uint8Array;
   tail: Uint8Array;
+  /** The layer inks the first or last column of the image: what it draws is cut off there. */
+  edge: boolean;
 }
 
 /** Rows of the band deflated together; a group the name leaves alone is not deflated again. */
@@ -167,6 +169,7 @@ export function createBandEncoder(base: Uint8Array, spec: BandSpec, level: numbe
     let d2 = 0;
     let inkTop = -1;
     let inkEnd = -1;
+    let edge = false;
     const words = alignedWords(layer) ?? alignedWords(new Uint8Array(layer))!;
     for (let y = 0; y < rows; y++) {
       const first = y * width;
@@ -174,6 +177,7 @@ export function createBandEncoder(base: Uint8Array, spec: BandSpec, level: numbe
       for (let p = 0; p < width; p++) {
         if ((words[first + p]! & ALPHA_MASK) === 0) continue;
         inked = true;
+        if (p === 0 || p === width - 1) edge = true;
         const from = (first + p) * 4;
         const at = y * line + 1 + p * 4;
         const a = layer[from + 3]!;
@@ -231,7 +235,7 @@ export function createBandEncoder(base: Uint8Array, spec: BandSpec, level: numbe
     adler = adlerCombine(adler, adlerBelow, below.length);
     const trailer = Buffer.alloc(4);
     trailer.writeUInt32BE(adler, 0);
-    return { head, tail: Buffer.concat([first, middle, last, idat(trailer), iend]) };
+    return { head, tail: Buffer.concat([first, middle, last, idat(trailer), iend]), edge };
   };
   return { encode };
 }

@@ -32,3 +32,12 @@ export function maxDifference(a: Uint8Array, b: Uint8Array): number {
   }
   return most;
 }
+
+/** Whether any pixel of the first or last column of an RGBA image is not fully transparent. */
+export function inksSideColumns(data: Uint8Array, width: number): boolean {
+  const stride = width * 4;
+  for (let row = 0; row < data.length; row += stride) {
+    if (data[row + 3] !== 0 || data[row + stride - 1] !== 0) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import type { Artwork } from './achievement-file.js';
 import sharp from 'sharp';
-import { inkRows, maxDifference, type RowSpan } from './rgba.js';
+import { inkRows, inksSideColumns, maxDifference, type RowSpan } from './rgba.js';
 import { createBandEncoder, type BandEncoder, type EncodedPng } from './png-band-encoder.js';
 import { prepareImage, prepareSplitPng, type PreparedImage } from '../core/bake/bake-image.js';
 import { renderSvgToPng, renderSvgToRaw, SVG_DENSITY, type RawImage } from './render.js';
@@ -11,6 +11,13 @@ import { bandStacker, splitTemplateLayers } from '../core/model/template-layers.
 // second than the default 6 on the bench template, for files about a quarter larger.
 const PERSONAL_COMPRESSION = 3;
 
+/**
+ * A personal image ready to bake; `cut` when the name was seen to reach the image's left or
+ * right edge, so part of it is cut off (known on the split path only; a whole render says
+ * nothing).
+ */
+export type PersonalImage = PreparedImage & { cut?: boolean };
+
 /** The artwork of a template achievement. */
 export type TemplateArtwork = Extract<Artwork, { kind: 'template' }>;
 
@@ -18,7 +25,7 @@ export type TemplateArtwork = Extract<Artwork, { kind: 'template' }>;
  * Draws one row's personal PNG from its template values, ready to bake; `counts` says how many
  * rows took the split path and how many were drawn whole (for tests and benchmarks).
  */
-export type TemplateRenderer = ((values: TemplateValues) => Promise<PreparedImage>) & {
+export type TemplateRenderer = ((values: TemplateValues) => Promise<PersonalImage>) & {
   counts: { split: number; whole: number };
   /** Settles once the split path is prepared: true when rows now take it. */
   ready: Promise<boolean>;
@@ -148,11 +155,11 @@ async function renderLayers(
   return rows.map((_, i) => drawn.data.subarray(i * size, (i + 1) * size));
 }
 
-type Draw = (values: TemplateValues) => Promise<PreparedImage>;
+type Draw = (values: TemplateValues) => Promise<PersonalImage>;
 
 /** The split path: rows queue while a render runs, then go together (up to {@link BATCH}). */
 function splitDrawer(layout: Layout, whole: Draw, counts: { split: number }): Draw {
-  type Waiting = { values: TemplateValues; done: (png: Promise<PreparedImage>) => void };
+  type Waiting = { values: TemplateValues; done: (png: Promise<PersonalImage>) => void };
   let queue: Waiting[] = [];
   let busy = false;
   const finish = (waiting: Waiting, layer: Uint8Array | undefined): void => {
@@ -168,7 +175,9 @@ function splitDrawer(layout: Layout, whole: Draw, counts: { split: number }): Dr
       return;
     }
     counts.split += 1;
-    waiting.done(Promise.resolve(prepareSplitPng(png.head, png.tail)));
+    const image: PersonalImage = prepareSplitPng(png.head, png.tail);
+    if (png.edge) image.cut = true;
+    waiting.done(Promise.resolve(image));
   };
   const pump = (): void => {
     if (busy || queue.length === 0) return;
@@ -187,7 +196,7 @@ function splitDrawer(layout: Layout, whole: Draw, counts: { split: number }): Dr
       });
   };
   return (values) =>
-    new Promise<PreparedImage>((resolve, reject) => {
+    new Promise<PersonalImage>((resolve, reject) => {
       queue.push({ values, done: (png) => void png.then(resolve, reject) });
       pump();
     });
@@ -208,27 +217,36 @@ export function templateRasterizer(
   sample: TemplateValues,
 ): Promise<TemplateRenderer> {
   const counts = { split: 0, whole: 0 };
+  const keyOf = (values: TemplateValues) => JSON.stringify(withName(values, ''));
+  const sampleKey = keyOf(sample);
+  let layout: Layout | undefined;
   const whole: Draw = async (values) => {
     counts.whole += 1;
-    return prepareImage(
+    const image: PersonalImage = prepareImage(
       await renderSvgToPng(fillTemplate(artwork.svg, values), artwork.file, {
         compressionLevel: PERSONAL_COMPRESSION,
       }),
     );
+    // A row drawn whole (before the split is ready, or a name too tall for the band) is told
+    // apart from one whose name is cut off at the sides by drawing its name alone once more.
+    if ((await ready) && layout !== undefined && keyOf(values) === sampleKey) {
+      const [name] = await renderLayers(layout, [values]).catch(() => [undefined]);
+      if (name !== undefined && inksSideColumns(name, layout.base.width)) image.cut = true;
+    }
+    return image;
   };
-  const keyOf = (values: TemplateValues) => JSON.stringify(withName(values, ''));
-  const sampleKey = keyOf(sample);
   let split: Draw | undefined;
   let settled = false;
-  const ready = buildLayout(artwork, sample)
+  const ready: Promise<boolean> = buildLayout(artwork, sample)
     .catch(() => undefined)
-    .then((layout) => {
-      if (layout !== undefined) split = splitDrawer(layout, whole, counts);
+    .then((built) => {
+      layout = built;
+      if (built !== undefined) split = splitDrawer(built, whole, counts);
       settled = true;
-      return layout !== undefined;
+      return built !== undefined;
     });
   let early = 0;
-  const render = (values: TemplateValues): Promise<PreparedImage> => {
+  const render = (values: TemplateValues): Promise<PersonalImage> => {
     if (keyOf(values) !== sampleKey) return whole(values);
     if (split !== undefined) return split(values);
     // While the split is prepared, a short run's few rows are drawn whole at once; later rows

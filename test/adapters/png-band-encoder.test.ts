@@ -84,6 +84,20 @@ describe('createBandEncoder', () => {
     }
   });
 
+  it("says when the layer inks the image's first or last column (a name cut off there)", () => {
+    const encoder = createBandEncoder(base, spec, 3);
+    const at = (row: number, pixel: number) => row * stride + pixel * 4 + 3;
+    for (const [pixel, edge] of [
+      [0, true],
+      [3, false],
+      [width - 1, true],
+    ] as const) {
+      const layer = new Uint8Array(stride * spec.rows);
+      layer[at(8, pixel)] = 200;
+      expect(encoder.encode(layer)!.edge).toBe(edge);
+    }
+  });
+
   it('refuses a layer that inks a margin row (it may reach past the band)', () => {
     const encoder = createBandEncoder(base, spec, 3);
     for (const row of [0, 2, 17, 19]) {

@@ -253,6 +253,9 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
         if (problem && line !== undefined) {
           progress.end();
           ctx.err(line);
+        } else if (report.status === 'issued' && report.reason !== undefined) {
+          progress.end();
+          ctx.err(escapeControls(`warning: row ${report.row} (${report.name}): ${report.reason}`));
         }
         if (json) {
           ctx.out(`${firstJsonRow ? '' : ','}${JSON.stringify(report)}`);
