@@ -11,6 +11,7 @@ import { parseIssuedDate } from '../core/model/dates.js';
 import { isEmailAddress } from '../core/model/identity.js';
 import {
   planHeader,
+  type DuplicateHeader,
   type HeaderPlan,
   type MisspeltHeader,
   type RosterMap,
@@ -130,8 +131,27 @@ function misspeltError(file: string, misspelt: MisspeltHeader[]): BadgesmithErro
   );
 }
 
+function columnList(columns: number[]): string {
+  const all = columns.map(String);
+  return `columns ${all.slice(0, -1).join(', ')} and ${all.at(-1)!}`;
+}
+
+// Reading one of two columns and ignoring the other would issue from a guess: stop before signing.
+function duplicateError(file: string, duplicate: DuplicateHeader): BadgesmithError {
+  const { field, headers, columns } = duplicate;
+  const same = new Set(headers.map((h) => h.normalize('NFC').toLowerCase())).size === 1;
+  const times = headers.length === 2 ? 'twice' : `${headers.length} times`;
+  const message = same
+    ? `roster '${file}' has column '${headers[0]!}' ${times} (${columnList(columns)})`
+    : `roster '${file}' has ${headers.length} columns for ${field}: ${headers.map((h) => `'${h}'`).join(', ')} (${columnList(columns)})`;
+  return new BadgesmithError('ERR_ROSTER_INVALID', `${message}; nothing was issued`, {
+    hint: `rename or delete one of them, so that only one column holds ${field}`,
+  });
+}
+
 function planOrThrow(header: string[], map: RosterMap, file: string): HeaderPlan {
   const plan = planHeader(header, map);
+  if (plan.duplicates.length > 0) throw duplicateError(file, plan.duplicates[0]!);
   if (plan.misspelt.length > 0) throw misspeltError(file, plan.misspelt);
   if (plan.missing.length > 0) {
     throw new BadgesmithError(

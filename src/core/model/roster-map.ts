@@ -88,9 +88,19 @@ export interface MisspeltHeader {
   field: RosterField;
 }
 
+/** Two or more columns that would each hold one field; which one to read is the user's call. */
+export interface DuplicateHeader {
+  field: RosterField;
+  /** The headers as the file writes them, trimmed. */
+  headers: string[];
+  /** Their 1-based column numbers. */
+  columns: number[];
+}
+
 /** For each column of a roster header, the field it holds (or undefined: ignored). */
 export interface HeaderPlan {
   fields: (RosterField | undefined)[];
+  duplicates: DuplicateHeader[];
   /** Headers that are neither read nor close to anything a field would read. */
   ignored: string[];
   misspelt: MisspeltHeader[];
@@ -125,7 +135,8 @@ function misspeltHeaderOf(
 
 /**
  * Decides which column holds which field: a mapped header first, else a column named like the
- * field (case-insensitive, `e-mail` and `email address` accepted for `email`). `missing` lists
+ * field (case-insensitive, `e-mail` and `email address` accepted for `email`). `duplicates` lists
+ * fields that more than one column would hold (`name,email,E-mail`). `missing` lists
  * mapped headers that the file lacks and required fields with no column; `misspelt` the other
  * headers that are within two edits of a name a field without a column would read (`emial`).
  */
@@ -133,12 +144,21 @@ export function planHeader(header: readonly string[], map: RosterMap): HeaderPla
   const folded = header.map(foldHeader);
   const fields: (RosterField | undefined)[] = header.map(() => undefined);
   const missing: string[] = [];
+  const duplicates: DuplicateHeader[] = [];
   for (const field of ROSTER_FIELDS) {
     const wanted = map[field];
     const names = headerNamesOf(field, map).map(foldHeader);
-    const index = folded.findIndex((name, i) => names.includes(name) && fields[i] === undefined);
-    if (index >= 0) fields[index] = field;
+    const matches = folded.flatMap((name, i) =>
+      names.includes(name) && fields[i] === undefined ? [i] : [],
+    );
+    const index = matches[0];
+    if (index !== undefined) fields[index] = field;
     else if (wanted !== undefined) missing.push(`'${wanted}' (mapped to ${field})`);
+    if (matches.length > 1) {
+      for (const i of matches) fields[i] = field;
+      const headers = matches.map((i) => header[i]!.trim());
+      duplicates.push({ field, headers, columns: matches.map((i) => i + 1) });
+    }
   }
   if (!fields.includes('name')) missing.push("'name'");
   if (!fields.includes('email') && !fields.includes('identifier')) {
@@ -152,7 +172,7 @@ export function planHeader(header: readonly string[], map: RosterMap): HeaderPla
     if (near === undefined) ignored.push(name);
     else misspelt.push(near);
   });
-  return { fields, ignored, misspelt, missing: [...new Set(missing)] };
+  return { fields, duplicates, ignored, misspelt, missing: [...new Set(missing)] };
 }
 
 /**
