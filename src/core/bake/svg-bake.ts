@@ -55,7 +55,8 @@ function usesPrefix(range: ElementRange): boolean {
 /**
  * Bakes a credential into an SVG text. An existing OB 3.0 credential element (or OB 2.0
  * assertion, or one under a wrong OB 3.0 namespace) is removed first (`replaced: true`); scripts,
- * event handlers and script links are removed from the artwork and listed in `removed`.
+ * event handlers, script links and references that leave the file (svg-hygiene.ts) are removed
+ * from the artwork and listed in `removed`.
  *
  * @example
  * ```ts

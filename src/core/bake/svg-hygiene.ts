@@ -1,11 +1,13 @@
 /**
  * Cleaning SVG artwork before baking: a badge is opened in browsers and wallets, so anything
  * that can run script or pull in content is taken out ([ours]; SVG 2 section 15 lists the event
- * attributes, section 19 the animation elements whose `attributeName` can set them). Each
- * removal is reported to the user.
+ * attributes, section 19 the animation elements whose `attributeName` can set them), and so is
+ * every reference that leaves the file (svg-references.ts): an `href` on any element, a `url()`
+ * in a presentation attribute, a style attribute or a `<style>`. Each removal is reported.
  */
 import { attributeSpan, lineAt, type ElementRange, type TextEdit } from './svg-edit.js';
-import { decodeXmlText, splitQName } from './svg-scan.js';
+import { cssProblem, referenceKind, squeezed } from './svg-references.js';
+import { decodeXmlText, splitQName, type ScannedAttribute } from './svg-scan.js';
 
 /** The edits that clean the artwork, and what they remove, in words. */
 export interface HygieneResult {
@@ -18,14 +20,6 @@ const EMBEDDING = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object
 
 /** Animation elements that can set an attribute (SVG 2 section 19.2). */
 const ANIMATION = /^(set|animate[a-z]*)$/;
-
-/** A value as a browser reads its scheme: control characters and white space dropped. */
-function squeezed(value: string): string {
-  return [...value]
-    .filter((ch) => ch.charCodeAt(0) > 0x20)
-    .join('')
-    .toLowerCase();
-}
 
 function isScriptUrl(value: string): boolean {
   const url = squeezed(value);
@@ -42,7 +36,7 @@ function attribute(range: ElementRange, local: string): string | undefined {
   return range.tag.attributes.find((a) => splitQName(a.name).local.toLowerCase() === local)?.value;
 }
 
-/** Why an animation element is unsafe: it sets a handler, or a link to script or data. */
+/** Why an animation element is unsafe: it sets a handler, or a link that leaves the document. */
 function animationProblem(range: ElementRange): string | undefined {
   const target = attribute(range, 'attributename');
   if (target === undefined) return undefined;
@@ -52,7 +46,7 @@ function animationProblem(range: ElementRange): string | undefined {
   const values = ['to', 'from', 'by', 'values'].flatMap((name) =>
     (attribute(range, name) ?? '').split(';'),
   );
-  const bad = values.find((v) => isScriptUrl(v) || squeezed(v).startsWith('data:'));
+  const bad = values.find((v) => referenceKind(v) !== 'same-document');
   return bad === undefined ? undefined : `sets ${target.trim()} to "${bad.trim().slice(0, 40)}"`;
 }
 
@@ -73,25 +67,41 @@ function innerText(text: string, range: ElementRange): string {
     .join('');
 }
 
-/** Why CSS is unsafe: it imports a style sheet, or loads a script or external url. */
-export function cssProblem(css: string): string | undefined {
-  const plain = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  if (/@import\b/i.test(plain)) return 'it has an @import rule';
-  for (const match of plain.matchAll(/url\(\s*(['"]?)([^)]*)\)/gi)) {
-    const url = squeezed((match[2] ?? '').replace(/['"]$/, ''));
-    const scheme = /^(javascript|vbscript):/.exec(url)?.[1];
-    if (scheme !== undefined) return `it loads a ${scheme}: url`;
-    if (/^(https?:)?\/\//.test(url)) return `it loads the external url(${url.slice(0, 40)})`;
-  }
-  return undefined;
-}
-
 function wholeElementProblem(text: string, range: ElementRange, local: string): string | undefined {
   if (EMBEDDING.has(local)) return '';
   if (ANIMATION.test(local)) return animationProblem(range);
   if (local === 'use') return useProblem(range);
   if (local === 'style') return cssProblem(innerText(text, range));
   return undefined;
+}
+
+/**
+ * Why an attribute is removed, in words, with `where` ("<rect> (line 2)"); undefined to keep it.
+ * An event handler; a link to script; an `href` (any prefix) that is not a `#fragment` or a
+ * `data:` URI; a style attribute, or any other attribute holding a `url()`, that loads script,
+ * an external url or a local file. Namespace declarations are names, never fetched.
+ */
+function attributeProblem(attr: ScannedAttribute, where: string): string | undefined {
+  const { prefix, local } = splitQName(attr.name);
+  const name = local.toLowerCase();
+  if (attr.name === 'xmlns' || prefix === 'xmlns') return undefined;
+  if (/^on/.test(name)) return `${attr.name} event handler on ${where}`;
+  const shown = `${attr.name}="${attr.value.slice(0, 40)}"`;
+  if (isScriptLink(attr.name, attr.value)) return `${shown} script link on ${where}`;
+  if (name === 'href') {
+    const kind = referenceKind(attr.value);
+    if (kind === 'external') {
+      return `${shown} external reference on ${where}: it would be fetched when the badge is opened`;
+    }
+    if (kind === 'local-file') {
+      return `${shown} local file reference on ${where}: it would dangle in the badge`;
+    }
+    return undefined;
+  }
+  if (name !== 'style' && !/url\(|image-set\(|src\(/i.test(attr.value)) return undefined;
+  const css = cssProblem(attr.value);
+  if (css === undefined) return undefined;
+  return `${name === 'style' ? 'style' : attr.name} attribute on ${where}: ${css}`;
 }
 
 /** Finds scripts, embedded documents, unsafe animations, styles and links in the elements. */
@@ -111,19 +121,10 @@ export function cleanArtwork(text: string, elements: ElementRange[]): HygieneRes
       continue;
     }
     for (const attr of tag.attributes) {
-      const name = splitQName(attr.name).local.toLowerCase();
-      const isHandler = /^on/.test(name);
-      const isLink = !isHandler && isScriptLink(attr.name, attr.value);
-      const css = name === 'style' ? cssProblem(attr.value) : undefined;
-      if (!isHandler && !isLink && css === undefined) continue;
+      const problem = attributeProblem(attr, `<${tag.name}> (line ${line})`);
+      if (problem === undefined) continue;
       result.edits.push({ ...attributeSpan(text, attr.start, attr.end), text: '' });
-      result.removed.push(
-        isHandler
-          ? `${attr.name} event handler on <${tag.name}> (line ${line})`
-          : isLink
-            ? `${attr.name}="${attr.value.slice(0, 40)}" script link on <${tag.name}> (line ${line})`
-            : `style attribute on <${tag.name}> (line ${line}): ${css ?? ''}`,
-      );
+      result.removed.push(problem);
     }
   }
   return result;

@@ -93,6 +93,91 @@ const VECTORS: [string, string, string][] = [
     'style attribute on <rect> (line 2): it loads a javascript: url',
     'alert(19)',
   ],
+  [
+    '<image href="http://127.0.0.1:1/pixel.png"/>',
+    'href="http://127.0.0.1:1/pixel.png" external reference on <image> (line 2): it would be fetched when the badge is opened',
+    '127.0.0.1',
+  ],
+  [
+    '<image xlink:href="https://t.example/p.png" width="1"/>',
+    'xlink:href="https://t.example/p.png" external reference on <image> (line 2): it would be fetched when the badge is opened',
+    't.example',
+  ],
+  [
+    '<feImage href="//t.example/p.png"/>',
+    'href="//t.example/p.png" external reference on <feImage> (line 2): it would be fetched when the badge is opened',
+    't.example',
+  ],
+  [
+    '<a href="https://t.example/">x</a>',
+    'href="https://t.example/" external reference on <a> (line 2): it would be fetched when the badge is opened',
+    't.example',
+  ],
+  [
+    '<image href="logo.png"/>',
+    'href="logo.png" local file reference on <image> (line 2): it would dangle in the badge',
+    'logo.png',
+  ],
+  [
+    '<image xlink:href="/abs/path.png"/>',
+    'xlink:href="/abs/path.png" local file reference on <image> (line 2): it would dangle in the badge',
+    'path.png',
+  ],
+  [
+    '<image href="file:///etc/badge.png"/>',
+    'href="file:///etc/badge.png" local file reference on <image> (line 2): it would dangle in the badge',
+    'badge.png',
+  ],
+  [
+    '<rect fill="url(http://t.example/p.svg#g)"/>',
+    'fill attribute on <rect> (line 2): it loads the external url(http://t.example/p.svg#g)',
+    't.example',
+  ],
+  [
+    '<rect filter="URL(&quot;https://t.example/f.svg#f&quot;)"/>',
+    'filter attribute on <rect> (line 2): it loads the external url(https://t.example/f.svg#f)',
+    't.example',
+  ],
+  [
+    '<rect style="background:url(https://t.example/p.png)"/>',
+    'style attribute on <rect> (line 2): it loads the external url(https://t.example/p.png)',
+    't.example',
+  ],
+  [
+    '<rect style="background: \\75 rl(https://t.example/e.png)"/>',
+    'style attribute on <rect> (line 2): it loads the external url(https://t.example/e.png)',
+    't.example',
+  ],
+  [
+    '<rect style="background-image: image-set(&quot;https://t.example/s.png&quot; 1x)"/>',
+    'style attribute on <rect> (line 2): it loads the external url(https://t.example/s.png)',
+    't.example',
+  ],
+  [
+    '<rect style="fill: url(pattern.svg#p)"/>',
+    'style attribute on <rect> (line 2): it refers to the local file url(pattern.svg#p), which would dangle in the badge',
+    'pattern.svg',
+  ],
+  [
+    "<style>rect { background: url('./bg.png') }</style>",
+    '<style> element (line 2): it refers to the local file url(./bg.png), which would dangle in the badge',
+    'bg.png',
+  ],
+  [
+    '<style>@font-face { font-family: f; src: url(https://t.example/f.woff) }</style>',
+    '<style> element (line 2): it loads the external url(https://t.example/f.woff)',
+    't.example',
+  ],
+  [
+    '<set attributeName="href" to="https://t.example/p.png"/>',
+    '<set> element (line 2): sets href to "https://t.example/p.png"',
+    't.example',
+  ],
+  [
+    '<set attributeName="fill" to="url(https://t.example/p.svg#g)"/>',
+    'to attribute on <set> (line 2): it loads the external url(https://t.example/p.svg#g)',
+    't.example',
+  ],
 ];
 
 describe('the SVG sanitiser', () => {
@@ -106,12 +191,26 @@ describe('the SVG sanitiser', () => {
     expect(artworkRemovals(svg)).toEqual([said]);
   });
 
+  it('removes an external reference from the root element too', () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" style="background:url(https://t.example/p.png)">\n' +
+      `${KEEP}\n</svg>\n`;
+    const { text, removed } = bakeSvg(svg, payloadOf(JWT));
+    const said =
+      'style attribute on <svg> (line 1): it loads the external url(https://t.example/p.png)';
+    expect(removed).toEqual([said]);
+    expect(artworkRemovals(svg)).toEqual([said]);
+    expect(text).not.toContain('t.example');
+    expect(text).toContain(KEEP);
+  });
+
   it('keeps safe artwork as it is: local use, harmless animation, styles and data images', () => {
     const safe =
       `${OPEN}<style>circle { fill: url(#grad) } /* @import is only a comment */</style>\n` +
       '<use href="#keep"/><use xlink:href="#keep"/>\n' +
       '<animate attributeName="r" values="1;4;1" dur="2s"/><set attributeName="href" to="#b"/>\n' +
-      '<image href="data:image/png;base64,iVBORw0KGgo="/><a href="https://example.org/">a</a>\n' +
+      '<image href="data:image/png;base64,iVBORw0KGgo="/><a href="#keep">a</a><a href="">b</a>\n' +
+      '<rect fill="url(#grad)" style="fill: url( \'#grad\' ); mask: url(data:image/svg+xml,x)"/>\n' +
       `${KEEP}\n</svg>\n`;
     const { text, removed } = bakeSvg(safe, payloadOf(JWT));
     expect(removed).toEqual([]);
