@@ -149,9 +149,23 @@ function duplicateError(file: string, duplicate: DuplicateHeader): BadgesmithErr
   });
 }
 
+// A column close to a mapped header: the map is the typo (the user typed it a moment ago), not
+// the file, so the fix offered is to the --map value.
+function mapTypoError(file: string, near: MisspeltHeader): BadgesmithError {
+  return new BadgesmithError(
+    'ERR_ROSTER_INVALID',
+    `--map ${near.field} names no column '${near.meant}' in '${file}' (did you mean '${near.header}'?); nothing was issued`,
+    {
+      hint: `fix the --map value (or roster.map in badgesmith.yaml): --map ${near.field}="${near.header}"`,
+    },
+  );
+}
+
 function planOrThrow(header: string[], map: RosterMap, file: string): HeaderPlan {
   const plan = planHeader(header, map);
   if (plan.duplicates.length > 0) throw duplicateError(file, plan.duplicates[0]!);
+  const mapTypo = plan.misspelt.find((near) => map[near.field]?.trim() === near.meant);
+  if (mapTypo !== undefined) throw mapTypoError(file, mapTypo);
   if (plan.misspelt.length > 0) throw misspeltError(file, plan.misspelt);
   if (plan.missing.length > 0) {
     throw new BadgesmithError(

@@ -51,14 +51,14 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
     );
   });
 
-  it('a misspelt --map target is named before the missing mapped header', () => {
+  it('a column near a --map target is named before the missing mapped header, as a --map fix', () => {
     const error = failure(() =>
       parseRoster(bytes('name,E-mail Adress\nAda,ada@example.org\n'), 'cohort.csv', {
         email: 'E-mail Address',
       }),
     );
     expect(error.message).toBe(
-      "roster 'cohort.csv' has unknown column 'E-mail Adress' (did you mean 'E-mail Address'?); nothing was issued",
+      "--map email names no column 'E-mail Address' in 'cohort.csv' (did you mean 'E-mail Adress'?); nothing was issued",
     );
   });
 

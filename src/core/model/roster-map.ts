@@ -30,9 +30,19 @@ function isField(name: string): name is RosterField {
 
 const foldHeader = (header: string): string => header.trim().normalize('NFC').toLowerCase();
 
+/** `'notes' is not a roster field (did you mean ...?)`, for --map and roster.map alike. */
+function unknownFieldMessage(field: string): string {
+  const near = closestName(field, ROSTER_FIELDS);
+  const guess = near === undefined ? '' : ` (did you mean '${near}'?)`;
+  return `'${field}' is not a roster field${guess}`;
+}
+
+const FIELDS_HINT = `the fields are ${ROSTER_FIELDS.join(', ')}`;
+
 /**
  * Reads `--map field=Header` options (repeatable) into a {@link RosterMap}; quotes around the
- * header are dropped. An unknown field is ERR_USAGE_BAD_OPTION.
+ * header are dropped. A value that is not field=header, an unknown field or a field given twice
+ * is ERR_USAGE_BAD_OPTION.
  *
  * @example parseMapOptions(['email="E-mail Address"']) // { email: 'E-mail Address' }
  */
@@ -45,10 +55,28 @@ export function parseMapOptions(options: readonly string[]): RosterMap {
       .slice(at + 1)
       .trim()
       .replace(/^(["'])(.*)\1$/u, '$2');
-    if (at <= 0 || header === '' || !isField(field)) {
+    if (at <= 0 || header === '') {
       throw new BadgesmithError('ERR_USAGE_BAD_OPTION', `--map '${option}' is not field=header`, {
-        hint: `write e.g. --map email="E-mail Address"; fields: ${ROSTER_FIELDS.join(', ')}`,
+        hint: `write e.g. --map email="E-mail Address"; ${FIELDS_HINT}`,
       });
+    }
+    if (!isField(field)) {
+      throw new BadgesmithError(
+        'ERR_USAGE_BAD_OPTION',
+        `--map '${option}': ${unknownFieldMessage(field)}`,
+        {
+          hint: `map one of the fields to a column, e.g. --map email="E-mail Address"; ${FIELDS_HINT}`,
+        },
+      );
+    }
+    const earlier = map[field];
+    if (earlier !== undefined) {
+      // Two columns for one field: reading the last would silently drop the other.
+      throw new BadgesmithError(
+        'ERR_USAGE_BAD_OPTION',
+        `--map names field '${field}' twice ('${earlier}' and '${header}')`,
+        { hint: `keep one --map ${field}=..., the one that names the column to read` },
+      );
     }
     map[field] = header;
   }
