@@ -17,6 +17,7 @@ import {
   type RosterMap,
 } from '../core/model/roster-map.js';
 import { isBlankName, languageProblem, unsafeNameProblem } from '../core/model/roster-values.js';
+import { assertNoNul, assertNotUtf16, encodingError } from './roster-encoding.js';
 
 /** One earner from a roster. `problem` says why the row cannot be issued, if it cannot. */
 export interface RosterRow {
@@ -42,31 +43,6 @@ export interface RosterRow {
 export interface Roster {
   rows: RosterRow[];
   ignoredColumns: string[];
-}
-
-function encodingError(
-  file: string,
-  detail: string,
-  from: 'UTF-16' | 'WINDOWS-1252',
-  cause?: unknown,
-): BadgesmithError {
-  return new BadgesmithError(
-    'ERR_ROSTER_ENCODING',
-    `roster '${file}' is not utf-8 text: ${detail}`,
-    {
-      hint: `save it as "CSV UTF-8" from your spreadsheet, or convert it: iconv -f ${from} -t UTF-8 '${file}' > roster-utf8.csv`,
-      ...(cause === undefined ? {} : { cause }),
-    },
-  );
-}
-
-// UTF-16 is what "Unicode text" exports from spreadsheets give; it has a BOM or, for ASCII text,
-// a NUL byte in every other position, neither of which UTF-8 text has.
-function assertNotUtf16(start: Uint8Array, file: string): void {
-  const [a, b] = [start[0], start[1]];
-  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || start.includes(0)) {
-    throw encodingError(file, 'it looks like utf-16', 'UTF-16');
-  }
 }
 
 function csvError(file: string, line: number, reason: string): BadgesmithError {
@@ -238,6 +214,7 @@ export function parseRoster(bytes: Uint8Array, file: string, map: RosterMap = {}
   const last = splitter.end();
   records.push(...last.records);
   if (last.unclosed !== undefined) throw unclosedError(file, last.unclosed);
+  for (const record of records) assertNoNul(record, file);
   const [header, ...data] = records;
   const plan = planOrThrow(headerOf(header, file), map, file);
   return {
@@ -298,9 +275,15 @@ export async function openRoster(path: string, map: RosterMap = {}): Promise<Ros
   const counter = { bytes: 0 };
   const records = (async function* () {
     const splitter = new CsvRecordSplitter();
-    for await (const text of decodedText(path, path, counter)) yield* splitter.push(text);
+    const checked = function* (records: CsvRecordText[]) {
+      for (const record of records) {
+        assertNoNul(record, path);
+        yield record;
+      }
+    };
+    for await (const text of decodedText(path, path, counter)) yield* checked(splitter.push(text));
     const last = splitter.end();
-    yield* last.records;
+    yield* checked(last.records);
     if (last.unclosed !== undefined) throw unclosedError(path, last.unclosed);
   })();
   const first = await records.next();
