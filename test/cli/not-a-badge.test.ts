@@ -69,7 +69,7 @@ describe('inputs that are not badges', () => {
   // The refusal names the size it read from the file system and the limit, so the file was
   // judged by its size, not read.
   it(
-    'a 2 GiB file is refused by its size, before it is read',
+    'a 2 GiB file is refused by its size, which the refusal names with the limit',
     () => {
       const result = run(['verify', 'huge.png', '--json', '--at', '2026-01-01T00:00:00Z']);
       expect(result.code).toBe(65);
