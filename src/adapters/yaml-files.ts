@@ -107,6 +107,17 @@ function describe(error: ErrorObject, path: string[]): { problem: string; hint: 
   const example = (name: string, at: string[] = path.slice(0, -1)): string =>
     EXAMPLES[[...at, name].join('.')] ?? EXAMPLES[name] ?? '<value>';
   const params = error.params as Record<string, unknown>;
+  // A key outside a propertyNames enum (roster.map's fields): name the key, not the map.
+  if (error.keyword === 'enum' && error.propertyName !== undefined) {
+    const allowed = (params.allowedValues as unknown[]).map(String);
+    const meant = closestName(error.propertyName, allowed);
+    const takes = `\`${fieldName(path)}\` takes ${allowed.join(', ')}`;
+    return {
+      problem: `unknown key '${fieldName(path, error.propertyName)}'${meant === undefined ? '' : ` (did you mean '${meant}'?)`}`,
+      hint:
+        meant === undefined ? takes : `rename \`${error.propertyName}\` to \`${meant}\`; ${takes}`,
+    };
+  }
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
@@ -182,7 +193,9 @@ export function parseYamlFile<T>(
     const path = pointerToPath(error.instancePath);
     const params = error.params as Record<string, unknown>;
     const key =
-      error.keyword === 'additionalProperties' ? String(params.additionalProperty) : undefined;
+      error.keyword === 'additionalProperties'
+        ? String(params.additionalProperty)
+        : error.propertyName;
     const where = `${file}:${positionOf(doc, lines, path, key)}`;
     const { problem, hint } = describe(error, path);
     throw new BadgesmithError(code, `${what} '${where}': ${problem}`, { hint });
