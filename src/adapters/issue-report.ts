@@ -1,5 +1,6 @@
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { escapeControls } from '../core/model/roster-values.js';
 import { pathExists } from './files.js';
 
 /**
@@ -36,7 +37,10 @@ const CSV_HEADER = [
 
 // A cell starting with = + - @ (or a tab or carriage return, which some spreadsheets skip before
 // reading a formula) is a formula to a spreadsheet; a leading ' keeps it text (OWASP CSV injection).
-function csvCell(value: string): string {
+// Controls, bidi controls and zero-width characters are escaped as on stderr, so the report a
+// person reads shows the same name as the terminal did; the JSONL keeps the exact values.
+function csvCell(raw: string): string {
+  const value = escapeControls(raw);
   const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
   return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }

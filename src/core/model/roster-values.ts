@@ -44,17 +44,28 @@ export function controlCharacterProblem(what: string, value: string): string | u
   return `${what} contains control character U+${codePoint(found[0])}`;
 }
 
+// Zero-width characters that show nothing in any script (zero-width space, Mongolian vowel
+// separator, word joiner, zero-width no-break space): escaped, so a name made of them is seen.
+// ZWNJ and ZWJ (U+200C, U+200D) shape Persian and Indic words and join emoji, so between two
+// letters, marks or pictographs they are part of the name and stay; anywhere else, escaped.
+const JOINABLE = '[\\p{L}\\p{M}\\p{Extended_Pictographic}]';
+const INVISIBLE = new RegExp(
+  `[\\u180e\\u200b\\u2060\\ufeff]|(?<!${JOINABLE})[\\u200c\\u200d]|[\\u200c\\u200d](?!${JOINABLE})`,
+  'gu',
+);
+
+const escaped = (char: string): string =>
+  `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+
 /**
- * A value with each control character (bidi controls too) written as `\uXXXX`, safe to print
- * on a terminal.
+ * A value with each control character (bidi controls too) and each zero-width character that
+ * is not joining letters written as `\uXXXX`, safe to print on a terminal or in a report.
  *
  * @example escapeControls('Ada\u001b[2J') // 'Ada\\u001b[2J'
+ * @example escapeControls('\u200b') // '\\u200b'
  */
 export function escapeControls(value: string): string {
-  return value.replace(
-    CONTROLS,
-    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
+  return value.replace(CONTROLS, escaped).replace(INVISIBLE, escaped);
 }
 
 // White space and the code points Unicode says render as nothing (zero-width space and joiners,
