@@ -1,4 +1,4 @@
-import { didOf } from '../keys/did-key.js';
+import { didOf, isDidKey } from '../keys/did-key.js';
 import { sameKey } from '../keys/jwk.js';
 import { result, type CheckResult } from './report.js';
 import { absoluteKid, type ResolvedKey } from './resolve-key.js';
@@ -11,6 +11,13 @@ export interface IssuerKeyOutcome {
 }
 
 const UNTRUSTED_HINT = 'pass --trust with its did.json, jwks.json or issuer profile';
+
+// A did:key is its own key, so `--trust did:key:...` (or `trust add did:key:...`) trusts it
+// without any file; the hint names that shortest way first.
+function untrustedHint(issuerId: string): string {
+  if (!isDidKey(issuerId)) return UNTRUSTED_HINT;
+  return `pass --trust ${issuerId} (or \`badgesmith trust add ${issuerId}\`), or --trust with its did.json, jwks.json or issuer profile`;
+}
 
 /**
  * The `issuer-key` check, the same for both proof formats: is the key the token's `kid` (or the
@@ -57,6 +64,6 @@ export function checkIssuerKey(
     const message = `${name} is not one of the keys of '${issuerId}' trusted in ${sources}`;
     return { check: result('issuer-key', 'failed', message, details) };
   }
-  const message = `issuer '${issuerId}' not trusted here; ${UNTRUSTED_HINT}`;
+  const message = `issuer '${issuerId}' not trusted here; ${untrustedHint(issuerId)}`;
   return { check: result('issuer-key', 'indeterminate', message, details) };
 }
