@@ -7,9 +7,9 @@
 import { BadgesmithError } from '../errors.js';
 import { OB3_SVG_ELEMENT, OB3_SVG_NAMESPACE, OB3_SVG_PREFIX } from './constants.js';
 import { applyEdits, elementRanges, type ElementRange, type TextEdit } from './svg-edit.js';
-import { cleanArtwork } from './svg-hygiene.js';
+import { cleanArtwork, cleanInstructions } from './svg-hygiene.js';
 import { badgeKindOf, readSvg } from './svg-read.js';
-import { scanTags, splitQName } from './svg-scan.js';
+import { scanTags, splitQName, type ScannedInstruction } from './svg-scan.js';
 import type { BakePayload } from './types.js';
 
 const BOM = '\uFEFF';
@@ -70,7 +70,8 @@ export function bakeSvg(
   const bom = svg.startsWith(BOM) ? BOM : '';
   const body = svg.slice(bom.length);
   const reading = readSvg(body);
-  const ranges = elementRanges(scanTags(body));
+  const instructions: ScannedInstruction[] = [];
+  const ranges = elementRanges(scanTags(body, instructions));
   const root = ranges[0];
   if (root === undefined || reading.rootLocal !== 'svg') {
     throw new BadgesmithError(
@@ -90,6 +91,7 @@ export function bakeSvg(
   const artwork = ranges.slice(1).filter((range) => !isInsideExisting(range));
   const hygiene = cleanArtwork(body, artwork);
   const rootHygiene = cleanArtwork(body, [root]);
+  const stylesheets = cleanInstructions(body, instructions);
   const rootEdits: TextEdit[] = [...rootHygiene.edits];
   let declareHere = false;
   const declared = root.tag.attributes.find((a) => a.name === DECLARATION);
@@ -122,6 +124,7 @@ export function bakeSvg(
   }));
   const rootTag = applyEdits(body.slice(root.tag.start, root.tag.end), shifted);
   const edits: TextEdit[] = [
+    ...stylesheets.edits,
     ...existing.map((e) => ({ start: e.tag.start, end: e.end, text: '' })),
     ...hygiene.edits,
     {
@@ -133,7 +136,7 @@ export function bakeSvg(
   return {
     text: bom + applyEdits(body, edits),
     replaced: existing.length > 0,
-    removed: [...rootHygiene.removed, ...hygiene.removed],
+    removed: [...stylesheets.removed, ...rootHygiene.removed, ...hygiene.removed],
   };
 }
 
@@ -143,7 +146,8 @@ export function bakeSvg(
  */
 export function artworkRemovals(svg: string): string[] {
   const body = svg.startsWith(BOM) ? svg.slice(BOM.length) : svg;
-  const ranges = elementRanges(scanTags(body));
+  const instructions: ScannedInstruction[] = [];
+  const ranges = elementRanges(scanTags(body, instructions));
   const existing = ranges.filter((range) => {
     const { prefix, local } = splitQName(range.tag.name);
     return badgeKindOf(namespaceOf(range, prefix) ?? '', local) !== undefined;
@@ -151,5 +155,5 @@ export function artworkRemovals(svg: string): string[] {
   const artwork = ranges.filter(
     (range) => !existing.some((e) => range.tag.start >= e.tag.start && range.tag.start < e.end),
   );
-  return cleanArtwork(body, artwork).removed;
+  return [...cleanInstructions(body, instructions).removed, ...cleanArtwork(body, artwork).removed];
 }

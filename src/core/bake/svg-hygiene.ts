@@ -7,7 +7,12 @@
  */
 import { attributeSpan, lineAt, type ElementRange, type TextEdit } from './svg-edit.js';
 import { cssProblem, referenceKind, squeezed } from './svg-references.js';
-import { decodeXmlText, splitQName, type ScannedAttribute } from './svg-scan.js';
+import {
+  decodeXmlText,
+  splitQName,
+  type ScannedAttribute,
+  type ScannedInstruction,
+} from './svg-scan.js';
 
 /** The edits that clean the artwork, and what they remove, in words. */
 export interface HygieneResult {
@@ -126,6 +131,29 @@ export function cleanArtwork(text: string, elements: ElementRange[]): HygieneRes
       result.edits.push({ ...attributeSpan(text, attr.start, attr.end), text: '' });
       result.removed.push(problem);
     }
+  }
+  return result;
+}
+
+/**
+ * Removes `<?xml-stylesheet?>` instructions: a browser opening the badge loads the style sheet
+ * they name, CSS or XSLT (which can write script), and badge artwork keeps its styles in
+ * `<style>` ("Associating Style Sheets with XML documents" 1.0; SVG 2 section 6.3).
+ */
+export function cleanInstructions(
+  text: string,
+  instructions: readonly ScannedInstruction[],
+): HygieneResult {
+  const result: HygieneResult = { edits: [], removed: [] };
+  for (const instruction of instructions) {
+    if (instruction.target.toLowerCase() !== 'xml-stylesheet') continue;
+    const href = /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(instruction.data);
+    if (href === null) continue; // It names no style sheet, so nothing is loaded.
+    const named = decodeXmlText(href[1] ?? href[2] ?? '').slice(0, 40);
+    result.edits.push({ start: instruction.start, end: instruction.end, text: '' });
+    result.removed.push(
+      `<?xml-stylesheet?> instruction (line ${lineAt(text, instruction.start)}): it loads the style sheet "${named}"`,
+    );
   }
   return result;
 }

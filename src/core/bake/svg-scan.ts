@@ -35,6 +35,14 @@ export interface ScannedEndTag {
 
 export type ScannedTag = ScannedStartTag | ScannedEndTag;
 
+/** A processing instruction `<?target data?>`; `start`..`end` covers all of it. */
+export interface ScannedInstruction {
+  target: string;
+  data: string;
+  start: number;
+  end: number;
+}
+
 function malformed(offset: number, what: string): BadgesmithError {
   return new BadgesmithError('ERR_SVG_MALFORMED', `malformed svg at character ${offset}: ${what}`, {
     hint: 'open the file in an XML-aware editor and fix the markup',
@@ -136,15 +144,27 @@ function readStartTag(text: string, start: number): ScannedStartTag {
   }
 }
 
-/** Every start and end tag of the document, in order. */
-export function scanTags(text: string): ScannedTag[] {
+function readInstruction(text: string, start: number, end: number): ScannedInstruction {
+  const inner = text.slice(start + 2, end - 2);
+  const targetEnd = inner.search(/\s|$/);
+  return { target: inner.slice(0, targetEnd), data: inner.slice(targetEnd).trim(), start, end };
+}
+
+/**
+ * Every start and end tag of the document, in order; the processing instructions (prolog
+ * included) go to `instructions` when it is given.
+ */
+export function scanTags(text: string, instructions?: ScannedInstruction[]): ScannedTag[] {
   const tags: ScannedTag[] = [];
   let i = text.indexOf('<');
   while (i !== -1 && i < text.length) {
     if (text.startsWith('<!--', i)) i = skipPast(text, i + 4, '-->', 'comment');
     else if (text.startsWith('<![CDATA[', i)) i = skipPast(text, i + 9, ']]>', 'CDATA section');
-    else if (text.startsWith('<?', i)) i = skipPast(text, i + 2, '?>', 'processing instruction');
-    else if (text.startsWith('<!', i)) i = skipDeclaration(text, i);
+    else if (text.startsWith('<?', i)) {
+      const end = skipPast(text, i + 2, '?>', 'processing instruction');
+      instructions?.push(readInstruction(text, i, end));
+      i = end;
+    } else if (text.startsWith('<!', i)) i = skipDeclaration(text, i);
     else if (text.startsWith('</', i)) {
       const end = skipPast(text, i, '>', 'end tag');
       tags.push({ kind: 'end', name: text.slice(i + 2, end - 1).trim(), start: i, end });

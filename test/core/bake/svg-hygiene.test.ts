@@ -204,6 +204,24 @@ describe('the SVG sanitiser', () => {
     expect(text).toContain(KEEP);
   });
 
+  it('removes an <?xml-stylesheet?> that names a style sheet, in the prolog or the document', () => {
+    const svg =
+      '<?xml version="1.0"?>\n<?xml-stylesheet type="text/css" href="https://t.example/a.css"?>\n' +
+      `${OPEN.trimEnd()}<?xml-stylesheet type='text/xsl' href='x&#46;xsl'?>\n` +
+      `<?xml-stylesheet title="none"?>${KEEP}\n</svg>\n`;
+    const said = [
+      '<?xml-stylesheet?> instruction (line 2): it loads the style sheet "https://t.example/a.css"',
+      '<?xml-stylesheet?> instruction (line 3): it loads the style sheet "x.xsl"',
+    ];
+    const { text, removed } = bakeSvg(svg, payloadOf(JWT));
+    expect(removed).toEqual(said);
+    expect(artworkRemovals(svg)).toEqual(said);
+    expect(text).not.toMatch(/t\.example|xsl/u);
+    expect(text.startsWith('<?xml version="1.0"?>\n\n<svg ')).toBe(true);
+    expect(text).toContain(`<?xml-stylesheet title="none"?>${KEEP}`);
+    expect(readSvg(text).elements).toHaveLength(1);
+  });
+
   it('keeps safe artwork as it is: local use, harmless animation, styles and data images', () => {
     const safe =
       `${OPEN}<style>circle { fill: url(#grad) } /* @import is only a comment */</style>\n` +
