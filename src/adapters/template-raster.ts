@@ -41,8 +41,6 @@ const LONG_PROBE = `${'Wolfeschlegelsteinhausenbergerdorff '.repeat(8)}漢字`;
 const CHECKS = ['Ada Lovelace', 'Zoë Ångström-Østergaard', '李小龙', '🎉 Ana'];
 /** The largest difference per channel accepted between a split and a whole render. */
 export const SPLIT_TOLERANCE = 2;
-// Rows drawn whole while the split path is prepared; the rest wait for it.
-const DRAWN_BEFORE_READY = 4;
 // Rendering several rows' names in one sharp call shares its fixed cost (about 2 ms a call).
 const BATCH = 16;
 
@@ -208,9 +206,8 @@ function splitDrawer(layout: Layout, whole: Draw, counts: { split: number }): Dr
  * only the name's text, cropped to the band it can reach, several rows per render, laid over the
  * base and encoded with the base's rows deflated once. Every other row is drawn whole; so is a
  * row whose name reaches the band's margins, so a name is never cut. The split is prepared in
- * the background (about a third of a second of renders and checks): the first few rows that
- * come before it is ready are drawn whole, later ones wait for it. `ready` says whether it
- * will be used.
+ * the background (about a third of a second of renders and checks), and rows wait for it.
+ * `ready` says whether it will be used.
  */
 export function templateRasterizer(
   artwork: TemplateArtwork,
@@ -236,26 +233,19 @@ export function templateRasterizer(
     return image;
   };
   let split: Draw | undefined;
-  let settled = false;
   const ready: Promise<boolean> = buildLayout(artwork, sample)
     .catch(() => undefined)
     .then((built) => {
       layout = built;
       if (built !== undefined) split = splitDrawer(built, whole, counts);
-      settled = true;
       return built !== undefined;
     });
-  let early = 0;
+  // Rows asked for while the split is prepared wait for it: a whole render costs as much CPU
+  // as several rows on the split path, and the wait is one preparation (about a third of a
+  // second on the bench template), which a whole render waits for too (see `whole`).
   const render = (values: TemplateValues): Promise<PersonalImage> => {
     if (keyOf(values) !== sampleKey) return whole(values);
     if (split !== undefined) return split(values);
-    // While the split is prepared, a short run's few rows are drawn whole at once; later rows
-    // wait for it: a whole render costs as much CPU as several rows on the split path, and the
-    // wait is about one preparation (a third of a second on the bench template).
-    if (settled || early < DRAWN_BEFORE_READY) {
-      if (!settled) early += 1;
-      return whole(values);
-    }
     return ready.then(() => (split === undefined ? whole(values) : split(values)));
   };
   return Promise.resolve(Object.assign(render, { counts, ready }));
