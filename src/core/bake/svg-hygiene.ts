@@ -86,7 +86,15 @@ function wholeElementProblem(text: string, range: ElementRange, local: string): 
  * `data:` URI; a style attribute, or any other attribute holding a `url()`, that loads script,
  * an external url or a local file. Namespace declarations are names, never fetched.
  */
-function attributeProblem(attr: ScannedAttribute, where: string): string | undefined {
+// A hyperlink the reader may follow, on `<a>` only: nothing is fetched when the badge is opened
+// (SVG 2 section 16.2), so an issuer's "see our criteria" link stays.
+const FOLLOWED_LINK = /^(?:https?:\/\/|mailto:)/;
+
+function attributeProblem(
+  attr: ScannedAttribute,
+  where: string,
+  element: string,
+): string | undefined {
   const { prefix, local } = splitQName(attr.name);
   const name = local.toLowerCase();
   if (attr.name === 'xmlns' || prefix === 'xmlns') return undefined;
@@ -95,6 +103,9 @@ function attributeProblem(attr: ScannedAttribute, where: string): string | undef
   if (isScriptLink(attr.name, attr.value)) return `${shown} script link on ${where}`;
   if (name === 'href') {
     const kind = referenceKind(attr.value);
+    if (kind === 'external' && element === 'a' && FOLLOWED_LINK.test(squeezed(attr.value))) {
+      return undefined;
+    }
     if (kind === 'external') {
       return `${shown} external reference on ${where}: it would be fetched when the badge is opened`;
     }
@@ -126,7 +137,8 @@ export function cleanArtwork(text: string, elements: ElementRange[]): HygieneRes
       continue;
     }
     for (const attr of tag.attributes) {
-      const problem = attributeProblem(attr, `<${tag.name}> (line ${line})`);
+      const element = splitQName(tag.name).local.toLowerCase();
+      const problem = attributeProblem(attr, `<${tag.name}> (line ${line})`, element);
       if (problem === undefined) continue;
       result.edits.push({ ...attributeSpan(text, attr.start, attr.end), text: '' });
       result.removed.push(problem);

@@ -109,8 +109,8 @@ const VECTORS: [string, string, string][] = [
     't.example',
   ],
   [
-    '<a href="https://t.example/">x</a>',
-    'href="https://t.example/" external reference on <a> (line 2): it would be fetched when the badge is opened',
+    '<a href="ftp://t.example/">x</a>',
+    'href="ftp://t.example/" external reference on <a> (line 2): it would be fetched when the badge is opened',
     't.example',
   ],
   [
@@ -228,6 +228,8 @@ describe('the SVG sanitiser', () => {
       '<use href="#keep"/><use xlink:href="#keep"/>\n' +
       '<animate attributeName="r" values="1;4;1" dur="2s"/><set attributeName="href" to="#b"/>\n' +
       '<image href="data:image/png;base64,iVBORw0KGgo="/><a href="#keep">a</a><a href="">b</a>\n' +
+      // A hyperlink is only followed if the reader clicks it: nothing is fetched on opening.
+      '<a href="https://example.org/criteria">c</a><a xlink:href="mailto:badges@example.org">d</a>\n' +
       '<rect fill="url(#grad)" style="fill: url( \'#grad\' ); mask: url(data:image/svg+xml,x)"/>\n' +
       `${KEEP}\n</svg>\n`;
     const { text, removed } = bakeSvg(safe, payloadOf(JWT));
