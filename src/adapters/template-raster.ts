@@ -41,6 +41,8 @@ const LONG_PROBE = `${'Wolfeschlegelsteinhausenbergerdorff '.repeat(8)}漢字`;
 const CHECKS = ['Ada Lovelace', 'Zoë Ångström-Østergaard', '李小龙', '🎉 Ana'];
 /** The largest difference per channel accepted between a split and a whole render. */
 export const SPLIT_TOLERANCE = 2;
+// Rows drawn whole while the split path is prepared; the rest wait for it.
+const DRAWN_BEFORE_READY = 4;
 // Rendering several rows' names in one sharp call shares its fixed cost (about 2 ms a call).
 const BATCH = 16;
 
@@ -206,8 +208,9 @@ function splitDrawer(layout: Layout, whole: Draw, counts: { split: number }): Dr
  * only the name's text, cropped to the band it can reach, several rows per render, laid over the
  * base and encoded with the base's rows deflated once. Every other row is drawn whole; so is a
  * row whose name reaches the band's margins, so a name is never cut. The split is prepared in
- * the background (about a third of a second of renders and checks), and rows wait for it.
- * `ready` says whether it will be used.
+ * the background (about a third of a second of renders and checks): the first few rows that
+ * come before it is ready are drawn whole, later ones wait for it. `ready` says whether it
+ * will be used.
  */
 export function templateRasterizer(
   artwork: TemplateArtwork,
@@ -216,7 +219,7 @@ export function templateRasterizer(
   const counts = { split: 0, whole: 0 };
   const keyOf = (values: TemplateValues) => JSON.stringify(withName(values, ''));
   const sampleKey = keyOf(sample);
-  let layout: Layout | undefined;
+  const layers = splitTemplateLayers(artwork.svg);
   const whole: Draw = async (values) => {
     counts.whole += 1;
     const image: PersonalImage = prepareImage(
@@ -224,28 +227,36 @@ export function templateRasterizer(
         compressionLevel: PERSONAL_COMPRESSION,
       }),
     );
-    // A row drawn whole (before the split is ready, or a name too tall for the band) is told
-    // apart from one whose name is cut off at the sides by drawing its name alone once more.
-    if ((await ready) && layout !== undefined && keyOf(values) === sampleKey) {
-      const [name] = await renderLayers(layout, [values]).catch(() => [undefined]);
-      if (name !== undefined && inksSideColumns(name, layout.base.width)) image.cut = true;
+    // Whether the name is cut off at the sides: its layer drawn alone inks the first or last
+    // column (the split path tells from its band; a row drawn whole needs this one render more).
+    if (layers.ok) {
+      const drawn = await renderSvgToRaw(fillTemplate(layers.names, values), artwork.file).catch(
+        () => undefined,
+      );
+      if (drawn !== undefined && inksSideColumns(drawn.data, drawn.width)) image.cut = true;
     }
     return image;
   };
   let split: Draw | undefined;
+  let settled = false;
   const ready: Promise<boolean> = buildLayout(artwork, sample)
     .catch(() => undefined)
-    .then((built) => {
-      layout = built;
-      if (built !== undefined) split = splitDrawer(built, whole, counts);
-      return built !== undefined;
+    .then((layout) => {
+      if (layout !== undefined) split = splitDrawer(layout, whole, counts);
+      settled = true;
+      return layout !== undefined;
     });
-  // Rows asked for while the split is prepared wait for it: a whole render costs as much CPU
-  // as several rows on the split path, and the wait is one preparation (about a third of a
-  // second on the bench template), which a whole render waits for too (see `whole`).
+  let early = 0;
   const render = (values: TemplateValues): Promise<PersonalImage> => {
     if (keyOf(values) !== sampleKey) return whole(values);
     if (split !== undefined) return split(values);
+    // While the split is prepared, a short run's few rows are drawn whole at once; later rows
+    // wait for it: a whole render costs as much CPU as several rows on the split path, and the
+    // wait is about one preparation (a third of a second on the bench template).
+    if (settled || early < DRAWN_BEFORE_READY) {
+      if (!settled) early += 1;
+      return whole(values);
+    }
     return ready.then(() => (split === undefined ? whole(values) : split(values)));
   };
   return Promise.resolve(Object.assign(render, { counts, ready }));
