@@ -102,7 +102,7 @@ function misspeltError(file: string, misspelt: MisspeltHeader[]): BadgesmithErro
     'ERR_ROSTER_INVALID',
     `roster '${file}' has unknown ${plural} ${columns.join(', ')}; nothing was issued`,
     {
-      hint: `rename the column to '${first.meant}' or read it with --map ${first.field}="${first.header}"; if it holds other data, rename it to something less like '${first.meant}'`,
+      hint: `rename the column to '${first.meant}' or read it with --map ${first.field}="${first.header}"; if it holds other data, pass --ignore-column "${first.header}"`,
     },
   );
 }
@@ -137,8 +137,13 @@ function mapTypoError(file: string, near: MisspeltHeader): BadgesmithError {
   );
 }
 
-function planOrThrow(header: string[], map: RosterMap, file: string): HeaderPlan {
-  const plan = planHeader(header, map);
+function planOrThrow(
+  header: string[],
+  map: RosterMap,
+  file: string,
+  ignore: readonly string[],
+): HeaderPlan {
+  const plan = planHeader(header, map, ignore);
   if (plan.duplicates.length > 0) throw duplicateError(file, plan.duplicates[0]!);
   const mapTypo = plan.misspelt.find((near) => map[near.field]?.trim() === near.meant);
   if (mapTypo !== undefined) throw mapTypoError(file, mapTypo);
@@ -201,7 +206,12 @@ function toRow(cells: string[], plan: HeaderPlan, row: number, line: number): Ro
  *
  * @example parseRoster(new TextEncoder().encode('name,email\nAda,ada@example.org\n'), 'r.csv')
  */
-export function parseRoster(bytes: Uint8Array, file: string, map: RosterMap = {}): Roster {
+export function parseRoster(
+  bytes: Uint8Array,
+  file: string,
+  map: RosterMap = {},
+  ignore: readonly string[] = [],
+): Roster {
   assertNotUtf16(bytes.subarray(0, 4096), file);
   let text: string;
   try {
@@ -216,7 +226,7 @@ export function parseRoster(bytes: Uint8Array, file: string, map: RosterMap = {}
   if (last.unclosed !== undefined) throw unclosedError(file, last.unclosed);
   for (const record of records) assertNoNul(record, file);
   const [header, ...data] = records;
-  const plan = planOrThrow(headerOf(header, file), map, file);
+  const plan = planOrThrow(headerOf(header, file), map, file, ignore);
   return {
     rows: data
       .filter((record) => !isEmptyRecord(record))
@@ -270,7 +280,11 @@ async function assertFile(path: string): Promise<void> {
  *
  * @example for await (const row of (await openRoster('cohort.csv')).rows) console.log(row.name);
  */
-export async function openRoster(path: string, map: RosterMap = {}): Promise<RosterStream> {
+export async function openRoster(
+  path: string,
+  map: RosterMap = {},
+  ignore: readonly string[] = [],
+): Promise<RosterStream> {
   await assertFile(path);
   const counter = { bytes: 0 };
   const records = (async function* () {
@@ -291,6 +305,7 @@ export async function openRoster(path: string, map: RosterMap = {}): Promise<Ros
     headerOf(first.done === true ? undefined : first.value, path),
     map,
     path,
+    ignore,
   );
   async function* rows(): AsyncGenerator<RosterRow> {
     let row = 0;
@@ -307,8 +322,12 @@ export async function openRoster(path: string, map: RosterMap = {}): Promise<Ros
  * Reads a whole roster through once, checking its encoding and CSV syntax, and counts its data
  * rows; a run does this first so that a broken line stops it before anything is issued.
  */
-export async function countRosterRows(path: string, map: RosterMap = {}): Promise<number> {
-  const roster = await openRoster(path, map);
+export async function countRosterRows(
+  path: string,
+  map: RosterMap = {},
+  ignore: readonly string[] = [],
+): Promise<number> {
+  const roster = await openRoster(path, map, ignore);
   let count = 0;
   for await (const row of roster.rows) count += row.row > 0 ? 1 : 0;
   return count;

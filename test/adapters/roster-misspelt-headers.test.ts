@@ -29,7 +29,7 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
     );
     expect(error.hint).toBe(
       'rename the column to \'email\' or read it with --map email="emial"; ' +
-        "if it holds other data, rename it to something less like 'email'",
+        'if it holds other data, pass --ignore-column "emial"',
     );
   });
 
@@ -47,7 +47,7 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
     );
     expect(error.hint).toBe(
       'rename the column to \'name\' or read it with --map name="Nmae"; ' +
-        "if it holds other data, rename it to something less like 'name'",
+        'if it holds other data, pass --ignore-column "Nmae"',
     );
   });
 
@@ -74,6 +74,11 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
       'c.csv',
     );
     expect(renamed.ignoredColumns).toEqual(['Issuing body']);
+    // Or kept as it is and named as other data: not read, not listed, not a typo.
+    const kept = parseRoster(bytes('name,email,Issuer\nAda,ada@example.org,Lab\n'), 'c.csv', {}, [
+      ' issuer ',
+    ]);
+    expect([kept.ignoredColumns, kept.rows.map((row) => row.problem)]).toEqual([[], [undefined]]);
   });
 
   it('a header close to nothing is still ignored and listed', () => {

@@ -12,6 +12,10 @@ beforeAll(async () => {
   issuer = join(dir, 'issuer');
   await writeFile(join(issuer, 'typo.csv'), 'name,emial\nAda Lovelace,ada@example.org\n');
   await writeFile(
+    join(issuer, 'issuer-column.csv'),
+    'name,email,Issuer\nAda Lovelace,ada@example.org,Maths Dept\n',
+  );
+  await writeFile(
     join(issuer, 'extra.csv'),
     'name,email,Cohort,Room\nAda Lovelace,ada@example.org,2025,B12\n',
   );
@@ -23,7 +27,7 @@ const issue = (roster: string, ...more: string[]) =>
 const TYPO =
   "badgesmith: error: roster '%s' has unknown column 'emial' (did you mean 'email'?); nothing was issued\n" +
   'hint: rename the column to \'email\' or read it with --map email="emial"; ' +
-  "if it holds other data, rename it to something less like 'email'\n";
+  'if it holds other data, pass --ignore-column "emial"\n';
 
 describe('issue --roster with a misspelt header: exit 65 before anything is signed', () => {
   it('issue: the file, the column and the suggestion; no out/ folder', async () => {
@@ -58,5 +62,33 @@ describe('issue --roster with headers close to no field: a warning, then the row
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("warning: ignored roster columns: 'Cohort', 'Room'\n");
     expect(result.stdout).toMatch(/^WOULD ISSUE row 1 Ada Lovelace: /u);
+  });
+});
+
+describe('issue --ignore-column: an export column that only looks like a field', () => {
+  it('without it, Issuer is taken for a typo of issued; with it, the run reads no Issuer', async () => {
+    const refused = issue('issuer-column.csv', '--dry-run');
+    expect([refused.code, refused.stderr.split('\n')[1]]).toEqual([
+      65,
+      'hint: rename the column to \'issued\' or read it with --map issued="Issuer"; if it holds other data, pass --ignore-column "Issuer"',
+    ]);
+    const issued = issue('issuer-column.csv', '--ignore-column', 'Issuer', '--out', 'out-ignore');
+    expect([issued.code, issued.stderr]).toEqual([0, '']);
+    expect(issued.stdout).toContain('issued 1, skipped 0');
+    expect((await readdir(join(issuer, 'out-ignore'))).some((f) => f.endsWith('.png'))).toBe(true);
+  });
+
+  it('an --ignore-column the roster does not have is an error naming it', () => {
+    const result = issue(
+      'issuer-column.csv',
+      '--ignore-column',
+      'Issuer',
+      '--ignore-column',
+      'Notes',
+    );
+    expect([result.code, result.stderr.split('\n')[0]]).toEqual([
+      65,
+      `badgesmith: error: roster '${join(issuer, 'issuer-column.csv')}' has no column 'Notes' (--ignore-column)`,
+    ]);
   });
 });

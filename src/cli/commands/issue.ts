@@ -32,6 +32,7 @@ interface IssueFlags {
   email?: string;
   roster?: string;
   map: string[];
+  ignoreColumn: string[];
   format?: string;
   out?: string;
   issued?: string;
@@ -71,8 +72,8 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer
     const path = resolve(ctx.cwd, flags.roster);
     // A first pass checks the encoding and every line's CSV syntax, so a broken file stops the
     // run before anything is issued, and it gives the progress bar its total.
-    const total = await countRosterRows(path, map);
-    const roster = await openRoster(path, map);
+    const total = await countRosterRows(path, map, flags.ignoreColumn);
+    const roster = await openRoster(path, map, flags.ignoreColumn);
     if (roster.ignoredColumns.length > 0) {
       ctx.err(
         `warning: ignored roster columns: ${roster.ignoredColumns.map((c) => `'${c}'`).join(', ')}`,
@@ -308,6 +309,12 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
     .option(
       '--map <field=header>',
       'read a roster field from another column (repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option(
+      '--ignore-column <header>',
+      'a roster column that holds other data, read by no field and never taken for a typo (repeatable)',
       (v: string, all: string[]) => [...all, v],
       [],
     )

@@ -167,9 +167,16 @@ function misspeltHeaderOf(
  * fields that more than one column would hold (`name,email,E-mail`). `missing` lists
  * mapped headers that the file lacks and required fields with no column; `misspelt` the other
  * headers that are within two edits of a name a field without a column would read (`emial`).
+ * Headers in `ignore` are left out of `ignored` and `misspelt`; one the file lacks is `missing`.
  */
-export function planHeader(header: readonly string[], map: RosterMap): HeaderPlan {
+export function planHeader(
+  header: readonly string[],
+  map: RosterMap,
+  ignore: readonly string[] = [],
+): HeaderPlan {
   const folded = header.map(foldHeader);
+  // Columns the user said hold other data (`--ignore-column`): never read, never a near miss.
+  const skipped = new Set(ignore.map(foldHeader));
   const fields: (RosterField | undefined)[] = header.map(() => undefined);
   const missing: string[] = [];
   const duplicates: DuplicateHeader[] = [];
@@ -177,7 +184,7 @@ export function planHeader(header: readonly string[], map: RosterMap): HeaderPla
     const wanted = map[field];
     const names = headerNamesOf(field, map).map(foldHeader);
     const matches = folded.flatMap((name, i) =>
-      names.includes(name) && fields[i] === undefined ? [i] : [],
+      names.includes(name) && fields[i] === undefined && !skipped.has(name) ? [i] : [],
     );
     const index = matches[0];
     if (index !== undefined) fields[index] = field;
@@ -194,8 +201,11 @@ export function planHeader(header: readonly string[], map: RosterMap): HeaderPla
   }
   const misspelt: MisspeltHeader[] = [];
   const ignored: string[] = [];
+  for (const name of ignore) {
+    if (!folded.includes(foldHeader(name))) missing.push(`'${name.trim()}' (--ignore-column)`);
+  }
   header.forEach((name, i) => {
-    if (fields[i] !== undefined || folded[i] === '') return;
+    if (fields[i] !== undefined || folded[i] === '' || skipped.has(folded[i]!)) return;
     const near = misspeltHeaderOf(name, fields, map);
     if (near === undefined) ignored.push(name);
     else misspelt.push(near);
