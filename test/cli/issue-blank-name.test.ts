@@ -82,4 +82,19 @@ describe('init --name that shows nothing: exit 64, no folder made', () => {
     });
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it('a bidi override (another issuer name could show than the one it holds)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'badgesmith-bidi-issuer-'));
+    const result = run(['init', 'issuer', '--name', 'Open \u202eytisrevinU'], dir);
+    expect(result).toEqual({
+      code: 64,
+      stdout: '',
+      stderr:
+        'badgesmith: error: --name contains bidirectional control character U+202E (right-to-left override) at character 6\n' +
+        'hint: pass the name shown on every badge, e.g. --name "Data Carpentry Lab"\n',
+    });
+    expect(await readdir(dir)).toEqual([]);
+    // An Arabic issuer name is an ordinary name.
+    expect(run(['init', 'issuer', '--name', 'جامعة القاهرة'], dir).code).toBe(0);
+  });
 });

@@ -3,7 +3,11 @@ import { relative, resolve } from 'node:path';
 import { BadgesmithError } from '../../core/errors.js';
 import { SIGNING_ALGS, type SigningAlg } from '../../core/keys/generate.js';
 import { isEmailAddress } from '../../core/model/identity.js';
-import { blankNameProblem, isBlankName } from '../../core/model/roster-values.js';
+import {
+  blankNameProblem,
+  isBlankName,
+  unsafeNameProblem,
+} from '../../core/model/roster-values.js';
 import { FOLDER, initIssuerFolder, type InitOptions } from '../../adapters/issuer-folder.js';
 import type { CliContext } from '../context.js';
 import { askChoice, askText } from '../prompts.js';
@@ -48,9 +52,13 @@ function checkEmail(email: string | undefined): void {
 }
 
 // The issuer name is on every badge: one that shows nothing (only spaces or zero-width
-// characters) would issue badges from no one.
+// characters) would issue badges from no one, and one with a control character or a bidi
+// override could show another issuer's name than the one it holds (as for earners' names).
 function checkName(name: string | undefined): void {
-  const blank = name === undefined ? undefined : blankNameProblem('--name', name);
+  const blank =
+    name === undefined
+      ? undefined
+      : (blankNameProblem('--name', name) ?? unsafeNameProblem('--name', name));
   if (blank !== undefined) {
     throw new BadgesmithError('ERR_USAGE_BAD_OPTION', blank, {
       hint: 'pass the name shown on every badge, e.g. --name "Data Carpentry Lab"',
@@ -104,7 +112,10 @@ async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Pr
   if (ctx.interactive) {
     name ??= await askText('Issuer name (shown on every badge):', {
       default: DEFAULT_NAME,
-      validate: (value) => !isBlankName(value) || 'the name cannot be empty or invisible',
+      validate: (value) =>
+        isBlankName(value)
+          ? 'the name cannot be empty or invisible'
+          : (unsafeNameProblem('the name', value) ?? true),
     });
     alg ??= await askChoice('Signing algorithm:', SIGNING_ALGS, 'ES256');
     if (issuerId === undefined) {
