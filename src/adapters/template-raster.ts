@@ -220,6 +220,7 @@ export function templateRasterizer(
   const keyOf = (values: TemplateValues) => JSON.stringify(withName(values, ''));
   const sampleKey = keyOf(sample);
   const layers = splitTemplateLayers(artwork.svg);
+  let layout: Layout | undefined;
   const whole: Draw = async (values) => {
     counts.whole += 1;
     const image: PersonalImage = prepareImage(
@@ -228,12 +229,21 @@ export function templateRasterizer(
       }),
     );
     // Whether the name is cut off at the sides: its layer drawn alone inks the first or last
-    // column (the split path tells from its band; a row drawn whole needs this one render more).
+    // column (the split path tells from its band; a row drawn whole needs this one render more:
+    // of the band once the split is ready, a third of a whole render before).
     if (layers.ok) {
-      const drawn = await renderSvgToRaw(fillTemplate(layers.names, values), artwork.file).catch(
-        () => undefined,
-      );
-      if (drawn !== undefined && inksSideColumns(drawn.data, drawn.width)) image.cut = true;
+      const prepared = layout;
+      const name =
+        prepared === undefined
+          ? await renderSvgToRaw(fillTemplate(layers.names, values), artwork.file).catch(
+              () => undefined,
+            )
+          : await renderLayers(prepared, [values])
+              .then(([data]) =>
+                data === undefined ? undefined : { data, width: prepared.base.width },
+              )
+              .catch(() => undefined);
+      if (name !== undefined && inksSideColumns(name.data, name.width)) image.cut = true;
     }
     return image;
   };
@@ -241,10 +251,11 @@ export function templateRasterizer(
   let settled = false;
   const ready: Promise<boolean> = buildLayout(artwork, sample)
     .catch(() => undefined)
-    .then((layout) => {
-      if (layout !== undefined) split = splitDrawer(layout, whole, counts);
+    .then((built) => {
+      layout = built;
+      if (built !== undefined) split = splitDrawer(built, whole, counts);
       settled = true;
-      return layout !== undefined;
+      return built !== undefined;
     });
   let early = 0;
   const render = (values: TemplateValues): Promise<PersonalImage> => {

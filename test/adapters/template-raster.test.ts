@@ -120,6 +120,20 @@ describe('personal PNG, split path', () => {
     ).toBe(0);
   });
 
+  it('tells a name cut off at the sides on a row drawn whole, as on the split path', async () => {
+    const render = await templateRasterizer(artwork, values('first row'));
+    expect(await render.ready).toBe(true);
+    const long = values(NAMES.long, '2024-01-31'); // its own date: drawn whole
+    const short = values('Ada Lovelace', '2024-01-31');
+    const [cut, kept, split] = await Promise.all([
+      render(long),
+      render(short),
+      render(values(NAMES.long)),
+    ]);
+    expect(render.counts).toEqual({ split: 1, whole: 2 });
+    expect([cut.cut, kept.cut, split.cut]).toEqual([true, undefined, true]);
+  });
+
   it('draws every row whole when the template does not split (the name in an attribute)', async () => {
     const svg = EXAMPLE_TEMPLATE.replace('<svg ', '<svg data-name="{{recipient.name}}" ');
     const render = await templateRasterizer({ ...artwork, svg }, values('x'));
