@@ -65,8 +65,8 @@ export interface RowOutcome {
   warning?: string;
 }
 
-/** The warning of a row whose name runs off its personal image. */
-export const NAME_CUT_WARNING =
+// The warning of a row whose name runs off its personal image.
+const NAME_CUT_WARNING =
   "the name reaches the image's edge and is cut off there: shorten it for this badge, or give the template's text more room (a smaller font-size)";
 
 // Each image ready to bake: static artwork is parsed once per run, a personal one per row.

@@ -12,11 +12,13 @@ import { bandStacker, splitTemplateLayers } from '../core/model/template-layers.
 const PERSONAL_COMPRESSION = 3;
 
 /**
- * A personal image ready to bake; `cut` when the name was seen to reach the image's left or
- * right edge, so part of it is cut off (known on the split path only; a whole render says
- * nothing).
+ * A personal image ready to bake; `cut` when the name reaches the image's left or right edge,
+ * so part of it is cut off (told on the split path from the band, for a row drawn whole from
+ * its name layer drawn alone; a template that does not split says nothing).
  */
 export type PersonalImage = PreparedImage & { cut?: boolean };
+
+type TemplateLayers = ReturnType<typeof splitTemplateLayers>;
 
 /** The artwork of a template achievement. */
 export type TemplateArtwork = Extract<Artwork, { kind: 'template' }>;
@@ -80,9 +82,9 @@ async function decode(png: Uint8Array): Promise<Uint8Array> {
  */
 async function buildLayout(
   artwork: TemplateArtwork,
+  layers: TemplateLayers,
   values: TemplateValues,
 ): Promise<Layout | undefined> {
-  const layers = splitTemplateLayers(artwork.svg);
   if (!layers.ok) return undefined;
   const render = (svg: string, v: TemplateValues) =>
     renderSvgToRaw(fillTemplate(svg, v), artwork.file);
@@ -249,7 +251,7 @@ export function templateRasterizer(
   };
   let split: Draw | undefined;
   let settled = false;
-  const ready: Promise<boolean> = buildLayout(artwork, sample)
+  const ready: Promise<boolean> = buildLayout(artwork, layers, sample)
     .catch(() => undefined)
     .then((built) => {
       layout = built;
