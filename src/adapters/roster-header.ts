@@ -4,6 +4,7 @@ import {
   planHeader,
   type DuplicateHeader,
   type HeaderPlan,
+  type IgnoreList,
   type MisspeltHeader,
   type RosterMap,
 } from '../core/model/roster-map.js';
@@ -35,7 +36,7 @@ function misspeltError(file: string, misspelt: MisspeltHeader[]): BadgesmithErro
     'ERR_ROSTER_INVALID',
     `roster '${file}' has unknown ${plural} ${columns.join(', ')}; nothing was issued`,
     {
-      hint: `rename the column to '${first.meant}' or read it with --map ${first.field}="${first.header}"; if it holds other data, pass --ignore-column "${first.header}"`,
+      hint: `rename the column to '${first.meant}' or read it with --map ${first.field}="${first.header}"; if it holds other data, pass --ignore-column "${first.header}" (or add it to roster.ignore in badgesmith.yaml)`,
     },
   );
 }
@@ -74,7 +75,7 @@ function planOrThrow(
   header: string[],
   map: RosterMap,
   file: string,
-  ignore: readonly string[],
+  ignore: IgnoreList,
 ): HeaderPlan {
   const plan = planHeader(header, map, ignore);
   if (plan.duplicates.length > 0) throw duplicateError(file, plan.duplicates[0]!);
@@ -102,7 +103,7 @@ export function headerPlanOf(
   record: CsvRecordText | undefined,
   map: RosterMap,
   file: string,
-  ignore: readonly string[],
+  ignore: IgnoreList,
 ): HeaderPlan {
   return planOrThrow(headerOf(record, file), map, file, ignore);
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { BadgesmithError } from '../core/errors.js';
 import { CsvRecordSplitter, type CsvRecordText } from '../core/model/csv-records.js';
-import type { RosterMap } from '../core/model/roster-map.js';
+import type { IgnoreList, RosterMap } from '../core/model/roster-map.js';
 import { assertNoNul, assertNotUtf16, encodingError } from './roster-encoding.js';
 import { csvError, headerPlanOf } from './roster-header.js';
 import { isEmptyRecord, rowOf, type RosterRow } from './roster-row.js';
@@ -35,7 +35,7 @@ export function parseRoster(
   bytes: Uint8Array,
   file: string,
   map: RosterMap = {},
-  ignore: readonly string[] = [],
+  ignore: IgnoreList = [],
 ): Roster {
   assertNotUtf16(bytes.subarray(0, 4096), file);
   let text: string;
@@ -108,7 +108,7 @@ async function assertFile(path: string): Promise<void> {
 export async function openRoster(
   path: string,
   map: RosterMap = {},
-  ignore: readonly string[] = [],
+  ignore: IgnoreList = [],
 ): Promise<RosterStream> {
   await assertFile(path);
   const counter = { bytes: 0 };
@@ -145,7 +145,7 @@ export async function openRoster(
 export async function countRosterRows(
   path: string,
   map: RosterMap = {},
-  ignore: readonly string[] = [],
+  ignore: IgnoreList = [],
 ): Promise<number> {
   const roster = await openRoster(path, map, ignore);
   let count = 0;

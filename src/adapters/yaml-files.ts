@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { BadgesmithError, type ErrorCode } from '../core/errors.js';
 import { closestName } from '../core/model/closest-name.js';
+import { rosterConfigProblem } from './roster-config.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -11,13 +12,26 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 /** Which of our own YAML formats a file is, and what to call it in messages. */
 export type YamlKind = 'achievement' | 'config';
 
-const KINDS: Record<YamlKind, { schema: string; code: ErrorCode; what: string }> = {
+interface KindRules {
+  schema: string;
+  code: ErrorCode;
+  what: string;
+  /** Rules beyond the schema that every file of the kind must keep. */
+  check?: (value: unknown) => YamlFieldProblem | undefined;
+}
+
+const KINDS: Record<YamlKind, KindRules> = {
   achievement: {
     schema: 'achievement.schema.json',
     code: 'ERR_ACHIEVEMENT_INVALID',
     what: 'achievement',
   },
-  config: { schema: 'config.schema.json', code: 'ERR_CONFIG_INVALID', what: 'config' },
+  config: {
+    schema: 'config.schema.json',
+    code: 'ERR_CONFIG_INVALID',
+    what: 'config',
+    check: rosterConfigProblem,
+  },
 };
 
 const validators = new Map<YamlKind, ValidateFunction>();
@@ -68,6 +82,7 @@ const EXAMPLES: Record<string, string> = {
   alg: 'ES256',
   format: 'png',
   proof: 'jwt',
+  'roster.ignore': '["Issuer", "Notes"]',
 };
 
 function pointerToPath(pointer: string): string[] {
@@ -107,6 +122,10 @@ function describe(error: ErrorObject, path: string[]): { problem: string; hint: 
   const example = (name: string, at: string[] = path.slice(0, -1)): string =>
     EXAMPLES[[...at, name].join('.')] ?? EXAMPLES[name] ?? '<value>';
   const params = error.params as Record<string, unknown>;
+  // An item of a list (roster.ignore.0): the fix is written on the list's own line.
+  const write = /^\d+$/u.test(last)
+    ? `write \`${path.at(-2) ?? ''}: ${example(path.at(-2) ?? '', path.slice(0, -2))}\``
+    : `write \`${last}: ${example(last)}\``;
   // A key outside a propertyNames enum (roster.map's fields): name the key, not the map.
   if (error.keyword === 'enum' && error.propertyName !== undefined) {
     const allowed = (params.allowedValues as unknown[]).map(String);
@@ -141,16 +160,23 @@ function describe(error: ErrorObject, path: string[]): { problem: string; hint: 
       };
     }
     case 'minProperties':
-      return {
-        problem: `field '${fieldName(path)}' is empty`,
-        hint: `write \`${last}: ${example(last)}\``,
-      };
+      return { problem: `field '${fieldName(path)}' is empty`, hint: write };
+    case 'minLength':
+      if (params.limit === 1)
+        return { problem: `field '${fieldName(path)}' is empty`, hint: write };
+      break;
+    case 'type':
+      if (params.type === 'array') {
+        return { problem: `field '${fieldName(path)}' must be a list`, hint: write };
+      }
+      break;
     default:
-      return {
-        problem: `field '${fieldName(path)}' ${error.message ?? 'is not valid'}`,
-        hint: `write \`${last}: ${example(last)}\``,
-      };
+      break;
   }
+  return {
+    problem: `field '${fieldName(path)}' ${error.message ?? 'is not valid'}`,
+    hint: write,
+  };
 }
 
 /** A problem a JSON Schema cannot express: the field's path, what is wrong, and the fix. */
@@ -200,11 +226,29 @@ export function parseYamlFile<T>(
     const { problem, hint } = describe(error, path);
     throw new BadgesmithError(code, `${what} '${where}': ${problem}`, { hint });
   }
-  const found = check?.(value as T);
+  const found = KINDS[kind].check?.(value) ?? check?.(value as T);
   if (found !== undefined) {
     const { code, what } = KINDS[kind];
     const where = `${file}:${positionOf(doc, lines, found.path)}`;
     throw new BadgesmithError(code, `${what} '${where}': ${found.problem}`, { hint: found.hint });
   }
   return value as T;
+}
+
+/**
+ * Where a field of a YAML file is, as `file:line:column`, for an error found after the file was
+ * loaded (a command-line option at odds with it). With `key`, the position of that key in the map
+ * at `path`; the file's start if the field is not there.
+ *
+ * @example yamlFieldPosition(text, 'badgesmith.yaml', ['roster', 'ignore', '0']) // 'badgesmith.yaml:9:7'
+ */
+export function yamlFieldPosition(
+  text: string,
+  file: string,
+  path: string[],
+  key?: string,
+): string {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  return `${file}:${positionOf(doc, lines, path, key)}`;
 }

@@ -29,7 +29,7 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
     );
     expect(error.hint).toBe(
       'rename the column to \'email\' or read it with --map email="emial"; ' +
-        'if it holds other data, pass --ignore-column "emial"',
+        'if it holds other data, pass --ignore-column "emial" (or add it to roster.ignore in badgesmith.yaml)',
     );
   });
 
@@ -47,7 +47,7 @@ describe('parseRoster: a header that is a misspelt field is an error, not an ign
     );
     expect(error.hint).toBe(
       'rename the column to \'name\' or read it with --map name="Nmae"; ' +
-        'if it holds other data, pass --ignore-column "Nmae"',
+        'if it holds other data, pass --ignore-column "Nmae" (or add it to roster.ignore in badgesmith.yaml)',
     );
   });
 

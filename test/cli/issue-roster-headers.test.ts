@@ -27,7 +27,7 @@ const issue = (roster: string, ...more: string[]) =>
 const TYPO =
   "badgesmith: error: roster '%s' has unknown column 'emial' (did you mean 'email'?); nothing was issued\n" +
   'hint: rename the column to \'email\' or read it with --map email="emial"; ' +
-  'if it holds other data, pass --ignore-column "emial"\n';
+  'if it holds other data, pass --ignore-column "emial" (or add it to roster.ignore in badgesmith.yaml)\n';
 
 describe('issue --roster with a misspelt header: exit 65 before anything is signed', () => {
   it('issue: the file, the column and the suggestion; no out/ folder', async () => {
@@ -70,7 +70,7 @@ describe('issue --ignore-column: an export column that only looks like a field',
     const refused = issue('issuer-column.csv', '--dry-run');
     expect([refused.code, refused.stderr.split('\n')[1]]).toEqual([
       65,
-      'hint: rename the column to \'issued\' or read it with --map issued="Issuer"; if it holds other data, pass --ignore-column "Issuer"',
+      'hint: rename the column to \'issued\' or read it with --map issued="Issuer"; if it holds other data, pass --ignore-column "Issuer" (or add it to roster.ignore in badgesmith.yaml)',
     ]);
     const issued = issue('issuer-column.csv', '--ignore-column', 'Issuer', '--out', 'out-ignore');
     expect([issued.code, issued.stderr]).toEqual([0, '']);

@@ -20,6 +20,7 @@ import {
   type LoadedIssuer,
 } from '../../adapters/issuer-folder.js';
 import { countRosterRows, openRoster, type RosterRow } from '../../adapters/roster.js';
+import { runIgnoreColumns } from '../../adapters/roster-ignore.js';
 import type { CliContext } from '../context.js';
 import { createProgress } from '../progress.js';
 import { askText } from '../prompts.js';
@@ -68,12 +69,18 @@ async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer
         },
       );
     }
-    const map = mergeRosterMaps(issuer.config.roster?.map, parseMapOptions(flags.map));
+    const flagMap = parseMapOptions(flags.map);
+    const map = mergeRosterMaps(issuer.config.roster?.map, flagMap);
+    // roster.ignore in badgesmith.yaml, plus the --ignore-column values.
+    const ignore = await runIgnoreColumns(issuer.config, issuer.configPath, {
+      map: flagMap,
+      ignore: flags.ignoreColumn,
+    });
     const path = resolve(ctx.cwd, flags.roster);
     // A first pass checks the encoding and every line's CSV syntax, so a broken file stops the
     // run before anything is issued, and it gives the progress bar its total.
-    const total = await countRosterRows(path, map, flags.ignoreColumn);
-    const roster = await openRoster(path, map, flags.ignoreColumn);
+    const total = await countRosterRows(path, map, ignore);
+    const roster = await openRoster(path, map, ignore);
     if (roster.ignoredColumns.length > 0) {
       ctx.err(
         `warning: ignored roster columns: ${roster.ignoredColumns.map((c) => `'${c}'`).join(', ')}`,
@@ -314,7 +321,7 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
     )
     .option(
       '--ignore-column <header>',
-      'a roster column that holds other data, read by no field and never taken for a typo (repeatable)',
+      'a roster column that holds other data, read by no field and never taken for a typo (repeatable; adds to roster.ignore in badgesmith.yaml)',
       (v: string, all: string[]) => [...all, v],
       [],
     )

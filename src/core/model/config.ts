@@ -43,6 +43,8 @@ export interface IssuerConfig {
   roster?: {
     /** Roster field to the header that holds it, e.g. `email: E-mail Address`. */
     map?: Record<string, string>;
+    /** Headers of columns that hold other data, as `--ignore-column` (absent ones are fine). */
+    ignore?: string[];
   };
 }
 

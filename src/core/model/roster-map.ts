@@ -30,6 +30,24 @@ function isField(name: string): name is RosterField {
 
 const foldHeader = (header: string): string => header.trim().normalize('NFC').toLowerCase();
 
+/** Whether two headers name the same column, as a roster is read (case, spaces and NFC aside). */
+export function sameHeader(a: string, b: string): boolean {
+  return foldHeader(a) === foldHeader(b);
+}
+
+/**
+ * Columns that hold other data: never read, never a near miss. `columns` (`--ignore-column`,
+ * typed for this roster) must be in the roster, since one that is not is a typo; `ifPresent`
+ * (`roster.ignore` in badgesmith.yaml) covers every roster of the issuer, so a roster may lack it.
+ */
+export interface IgnoreColumns {
+  columns: readonly string[];
+  ifPresent: readonly string[];
+}
+
+/** The ignore list a roster is read with: `--ignore-column` values alone, or {@link IgnoreColumns}. */
+export type IgnoreList = readonly string[] | IgnoreColumns;
+
 /** `'notes' is not a roster field (did you mean ...?)`, for --map and roster.map alike. */
 function unknownFieldMessage(field: string): string {
   const near = closestName(field, ROSTER_FIELDS);
@@ -167,16 +185,19 @@ function misspeltHeaderOf(
  * fields that more than one column would hold (`name,email,E-mail`). `missing` lists
  * mapped headers that the file lacks and required fields with no column; `misspelt` the other
  * headers that are within two edits of a name a field without a column would read (`emial`).
- * Headers in `ignore` are left out of `ignored` and `misspelt`; one the file lacks is `missing`.
+ * Headers in `ignore` are left out of `ignored` and `misspelt`; an `--ignore-column` one the file
+ * lacks is `missing`.
  */
 export function planHeader(
   header: readonly string[],
   map: RosterMap,
-  ignore: readonly string[] = [],
+  ignore: IgnoreList = [],
 ): HeaderPlan {
   const folded = header.map(foldHeader);
-  // Columns the user said hold other data (`--ignore-column`): never read, never a near miss.
-  const skipped = new Set(ignore.map(foldHeader));
+  const { columns, ifPresent } = 'columns' in ignore ? ignore : { columns: ignore, ifPresent: [] };
+  // Columns the user said hold other data (`--ignore-column`, `roster.ignore`): never read, never
+  // a near miss.
+  const skipped = new Set([...columns, ...ifPresent].map(foldHeader));
   const fields: (RosterField | undefined)[] = header.map(() => undefined);
   const missing: string[] = [];
   const duplicates: DuplicateHeader[] = [];
@@ -201,7 +222,7 @@ export function planHeader(
   }
   const misspelt: MisspeltHeader[] = [];
   const ignored: string[] = [];
-  for (const name of ignore) {
+  for (const name of columns) {
     if (!folded.includes(foldHeader(name))) missing.push(`'${name.trim()}' (--ignore-column)`);
   }
   header.forEach((name, i) => {
