@@ -5,6 +5,7 @@
 // before and just after each run on the disk: DESIGN.md, "writing files runs at anything from
 // 1,300 to 37,000 a second depending on the disk's mood"). The static and personal runs are
 // made a second time with the output in memory (tmpfs, /dev/shm), where the disk cannot decide.
+// Nothing is deleted on the disk until the end: see scripts/bench/filesystem.js for why.
 // BENCH_ROWS (default 100000) and BENCH_PERSONAL_ROWS (default 5000) set the sizes;
 // BENCH_TMPFS (default /dev/shm; "" for none) the memory folder.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import sharp from 'sharp';
+import { filesystemNote } from './bench/filesystem.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const child = join(root, 'scripts', 'bench', 'run-cli.js');
@@ -161,6 +163,7 @@ process.stdout.write(
     '(times include process start, the roster check pass and writing every file. A row writes',
     ' 2 files, the badge and its credential, 1 with --no-credential-file. The disk probe writes',
     ' temp-and-rename files one at a time per core: it shows how fast the disk was just then)',
+    ...[filesystemNote(dir)].filter((note) => note !== ''),
     '',
   ].join('\n'),
 );

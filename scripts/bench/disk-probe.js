@@ -2,8 +2,14 @@
 // its own, written, closed and renamed into the output folder, by one worker thread per core
 // and nothing else. For scripts/bench.js, which runs it just before and just after each batch on
 // the same disk, since this disk's rate swings by a factor of ten from minute to minute.
+// The files are left in <folder>/disk-probe-<pid> for the caller to remove when it is done
+// measuring: on ext4 without a journal (as on these machines), creating a file scans past every
+// inode of its block group freed in the last seconds (up to 5 minutes while the inode table is
+// unwritten), about a microsecond each, so deleting 10,000 files just before a run would slow
+// that run's first files down by up to a millisecond each (perf: recently_deleted() in
+// find_inode_bit()).
 // Prints "DISK_FILES_PER_S <rate>". Usage: node disk-probe.js <folder> [files] [bytes]
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
@@ -29,7 +35,6 @@ if (isMainThread) {
   );
   const seconds = (performance.now() - started) / 1000;
   const written = Math.floor(files / threads) * threads;
-  rmSync(root, { recursive: true, force: true });
   process.stdout.write(`DISK_FILES_PER_S ${(written / seconds).toFixed(0)}\n`);
 } else {
   const { root, k, count, bytes } = workerData;
