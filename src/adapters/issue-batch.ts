@@ -9,8 +9,8 @@ import { rowKey, stableCredentialId } from '../core/model/roster-map.js';
 import type { LoadedAchievement } from './achievement-file.js';
 import type { LoadedIssuer } from './issuer-folder.js';
 import { openReportWriter, type IssueRowReport } from './issue-report.js';
+import { TEMP_FOLDER } from './batch-file-writer.js';
 import {
-  TEMP_FOLDER,
   type AchievementInit,
   type RowOutcome,
   type RowTask,

@@ -1,6 +1,4 @@
 import type { JsonWebKey } from 'node:crypto';
-import { closeSync, fsyncSync, open, rename, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { prepareImage, type PreparedImage } from '../core/bake/index.js';
 import { isBadgesmithError } from '../core/errors.js';
@@ -13,6 +11,7 @@ import { fillTemplate, type TemplateValues } from '../core/model/template.js';
 import type { Achievement, IssuerProfile } from '../core/model/types.js';
 import type { Artwork } from './achievement-file.js';
 import type { TemplateRenderer } from './template-raster.js';
+import { createBatchFileWriter } from './batch-file-writer.js';
 import { createCredentialSigner, type ProofKind } from './credential-signer.js';
 
 /** What every worker is started with: the issuer, its key (parsed once per worker), the format. */
@@ -79,43 +78,6 @@ function reasonOf(error: unknown): string {
   return `internal error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** The folder, inside the output folder, where badge files are written before their rename. */
-export const TEMP_FOLDER = '.badgesmith-tmp';
-
-let tempCounter = 0;
-
-// One callback call as a promise: a single thread-pool trip, no FileHandle to set up.
-const call = <T>(run: (done: (error: Error | null, value: T) => void) => void): Promise<T> =>
-  new Promise<T>((resolve, reject) =>
-    run((error, value) => (error ? reject(error) : resolve(value))),
-  );
-
-// Temp file then rename (DESIGN.md: files are written atomically). The temp files live in a
-// folder of their own: creating them among 100,000 badges costs about four times as much. Four
-// calls a file (five with fsync): open, write, (fsync,) close, rename, the fewest a temp file and
-// a rename can take. open() creates the inode and rename() links it among the badges: on this
-// kind of disk each takes from a tenth of a millisecond to over one, mostly waiting. Both run on
-// the thread pool, so the worker signs and draws the next rows meanwhile (personal images,
-// 3,000 rows: a fifth less CPU a row with batched messages, and no row waits on a rename). The
-// write and close are short and stay synchronous: each asynchronous call costs a thread-pool trip.
-async function writeAtomic(outDir: string, name: string, data: Uint8Array | string, sync: boolean) {
-  tempCounter += 1;
-  const temp = join(outDir, TEMP_FOLDER, `${threadId}-${tempCounter}.tmp`);
-  try {
-    const fd = await call<number>((done) => open(temp, 'w', 0o644, done));
-    try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-      if (sync) fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    await call<void>((done) => rename(temp, join(outDir, name), (error) => done(error, undefined)));
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 /**
  * The work of one row, usable in a worker thread or in-process: build the credential with its
  * stable id, sign it, draw the image, bake it, write the files.
@@ -123,6 +85,7 @@ async function writeAtomic(outDir: string, name: string, data: Uint8Array | stri
 export function createRowIssuer(init: WorkerInit) {
   const key = loadSigningKey(init.privateJwk, init.alg, init.kid);
   const sign = createCredentialSigner(key, init.proof ?? 'jwt', init.profile.id);
+  const files = createBatchFileWriter(init.outDir, init.fsync, String(threadId));
   const wantPng = init.format !== 'svg';
   const wantSvg = init.format !== 'png';
   const achievements = new Map<
@@ -211,7 +174,7 @@ export function createRowIssuer(init: WorkerInit) {
       // run wrote but had not yet put in the ledger, so one row never has two files.
       // Both files at once; the outcome lists only those in place, in their usual order.
       const written = await Promise.allSettled(
-        outputs.map(([name, data]) => writeAtomic(init.outDir, name, data, init.fsync)),
+        outputs.map(([name, data]) => files.write(name, data)),
       );
       for (const [i, result] of written.entries()) {
         if (result.status === 'fulfilled') outcome.files.push(outputs[i]![0]);
