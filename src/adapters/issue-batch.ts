@@ -16,7 +16,8 @@ import {
   type RowTask,
   type WorkerInit,
 } from './issue-worker.js';
-import { acquireOutLock, LEDGER_FILE, openLedger, readLedger, sweepLeftovers } from './ledger.js';
+import { LEDGER_FILE, openLedger, readLedger } from './ledger.js';
+import { acquireOutLock, sweepLeftovers } from './out-folder.js';
 import { HashedSet, IdMap } from './id-table.js';
 import type { RosterRow } from './roster.js';
 import { startWorkerPool } from './worker-pool.js';

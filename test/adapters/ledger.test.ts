@@ -2,7 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireOutLock, LEDGER_FILE, openLedger, readLedger } from '../../src/adapters/ledger.js';
+import { LEDGER_FILE, openLedger, readLedger } from '../../src/adapters/ledger.js';
+import { acquireOutLock } from '../../src/adapters/out-folder.js';
 
 const entry = (n: number) => ({
   id: `urn:uuid:${n}`,
