@@ -136,6 +136,15 @@ describe.runIf(hasShared)('badgesmith verify <dir>', () => {
     ]);
   });
 
+  it('-q prints only the files that are not valid: no notes on what the folder also held', () => {
+    const result = run(['-q', ...args]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^NOT VALID +badges\/expired\.jwt: validity: expired at /u),
+      expect.stringMatching(/^NOT VALID +badges\/plain\.png: extract: /u),
+    ]);
+  });
   it('--json gives one entry per file and matches schemas/verify-report.schema.json', () => {
     const result = run([...args, '--json']);
     expect(result.code).toBe(1);

@@ -231,22 +231,23 @@ the local copy of its URL; both need the BadgeClass and issuer profile, all from
       });
       for (const warning of setup.warnings) ctx.err(`warning: ${warning}`);
       const expanded = await expandBadgeInputs(files, ctx.cwd);
-      if (expanded.skipped.length > 0) {
+      const quiet = ctx.verbosity === 0 && flags.json !== true;
+      // What a folder held besides badges is news, not a problem: -q leaves it out.
+      if (expanded.skipped.length > 0 && !quiet) {
         ctx.err(
           `skipped ${expanded.skipped.length} file(s) that are not badges by name, e.g. '${expanded.skipped[0] ?? ''}'`,
         );
       }
-      if (expanded.special.length > 0) {
+      if (expanded.special.length > 0 && !quiet) {
         ctx.err(
           `skipped ${expanded.special.length} entr(ies) that are not regular files (pipes, sockets, devices), e.g. '${expanded.special[0] ?? ''}'`,
         );
       }
-      if (expanded.links.length > 0) {
+      if (expanded.links.length > 0 && !quiet) {
         ctx.err(
           `skipped ${expanded.links.length} symbolic link(s) in folders, which are not followed, e.g. '${expanded.links[0] ?? ''}'; name the file itself to verify it`,
         );
       }
-      const quiet = ctx.verbosity === 0 && flags.json !== true;
       const asTable = expanded.folders > 0 && flags.json !== true && !quiet;
       const reports: VerifyRow[] = [];
       for (const { path, shown: file } of expanded.inputs) {
