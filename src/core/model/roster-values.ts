@@ -68,34 +68,79 @@ export function escapeControls(value: string): string {
   return value.replace(CONTROLS, escaped).replace(INVISIBLE, escaped);
 }
 
-// White space and the code points Unicode says render as nothing (zero-width space and joiners,
-// word joiner, BOM, bidi marks, variation selectors, fillers): a name of only these is blank.
-const BLANK = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u;
+// What shows on a badge is a grapheme base (UAX #29 section 3.1: no control, format, surrogate,
+// private-use or unassigned code point, no extending mark) that is not white space, not one Unicode
+// says renders as nothing (Default_Ignorable_Code_Point: zero-width characters, joiners, BOM, bidi
+// marks, variation selectors, Hangul fillers, the soft hyphen) and not a mark (a spacing mark
+// alone is drawn on a dotted circle). Two symbols are blank by design without that property:
+// U+2800 BRAILLE PATTERN BLANK and U+1D159 MUSICAL SYMBOL NULL NOTEHEAD. Unassigned code points
+// count as visible: a character newer than this runtime's Unicode data is given the benefit.
+const SHOWN = /[\p{Grapheme_Base}\p{Cn}]/u;
+const NOT_SHOWN = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\u2800\u{1d159}]/u;
 const WHITE_SPACE = /\p{White_Space}/u;
+const MARK = /\p{M}/u;
+
+const shows = (char: string): boolean => SHOWN.test(char) && !NOT_SHOWN.test(char);
 
 /**
- * Whether a name would show nothing on a badge: empty, or only white space and invisible
- * characters such as U+200B ZERO WIDTH SPACE.
+ * Whether a name would show nothing on a badge: empty, or only white space, invisible characters
+ * such as U+200B ZERO WIDTH SPACE or U+2800 BRAILLE PATTERN BLANK, and combining marks with no
+ * letter to carry them.
  *
  * @example isBlankName('\u200b\u2060') // true
+ * @example isBlankName('\u0301\u0301') // true
  */
 export function isBlankName(value: string): boolean {
-  return BLANK.test(value);
+  for (const char of value) if (shows(char)) return false;
+  return true;
 }
 
 /**
  * Why a name given as `what` shows nothing, or undefined when it shows something; the invisible
- * characters are listed, since the user cannot see them.
+ * characters and lone combining marks are listed, since the user cannot see them.
  *
  * @example blankNameProblem('--name', '\u200b') // '--name has only invisible characters (U+200B)'
+ * @example blankNameProblem('--name', '\u0301') // '--name has only combining marks (U+0301)'
  */
 export function blankNameProblem(what: string, value: string): string | undefined {
   if (!isBlankName(value)) return undefined;
-  const invisible = [...new Set(value)]
-    .filter((char) => !WHITE_SPACE.test(char))
-    .map((char) => `U+${codePoint(char)}`);
-  if (invisible.length === 0) return `${what} is empty`;
-  return `${what} has only invisible characters (${invisible.join(', ')})`;
+  const chars = [...new Set(value)].filter((char) => !WHITE_SPACE.test(char));
+  if (chars.length === 0) return `${what} is empty`;
+  const listed = chars.map((char) => `U+${codePoint(char)}`).join(', ');
+  const marks = chars.filter((char) => MARK.test(char)).length;
+  if (marks === 0) return `${what} has only invisible characters (${listed})`;
+  if (marks === chars.length) return `${what} has only combining marks (${listed})`;
+  return `${what} has only invisible characters and combining marks (${listed})`;
+}
+
+/** The most combining marks one character carries in a real name (Vietnamese, Hebrew, Tibetan). */
+export const MAX_MARKS_PER_CHARACTER = 4;
+
+// Format characters (ZWJ, ZWNJ, CGJ...) between marks do not end a stack of them: they would
+// otherwise let a pile of marks through by splitting it.
+const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Why a name given as `what` carries an absurd stack of combining marks ("Zalgo" text, drawn as
+ * a column over the rest of the badge), or undefined: more than {@link MAX_MARKS_PER_CHARACTER}
+ * on one character after NFC, which composes the marks a precomposed letter exists for.
+ *
+ * @example combiningMarksProblem('name', 'A' + '\u0301'.repeat(9)) // 'name has 9 combining marks on one character (character 1); a name needs at most 4'
+ */
+export function combiningMarksProblem(what: string, value: string): string | undefined {
+  const chars = [...value.normalize('NFC')];
+  let base = 0;
+  let run = 0;
+  for (const [i, char] of chars.entries()) {
+    if (MARK.test(char)) run += 1;
+    else if (!FORMAT.test(char)) {
+      if (run > MAX_MARKS_PER_CHARACTER) break;
+      base = i;
+      run = 0;
+    }
+  }
+  if (run <= MAX_MARKS_PER_CHARACTER) return undefined;
+  return `${what} has ${run} combining marks on one character (character ${base + 1}); a name needs at most ${MAX_MARKS_PER_CHARACTER}`;
 }
 
 // The explicit embeddings and overrides (U+202A..U+202E) and isolates (U+2066..U+2069) of the
@@ -132,11 +177,16 @@ export function bidiControlProblem(what: string, value: string): string | undefi
 
 /**
  * Why a name that shows something still cannot go on a badge as `what`: a control character
- * ({@link controlCharacterProblem}) or a bidi control ({@link bidiControlProblem}). `issue
+ * ({@link controlCharacterProblem}), a bidi control ({@link bidiControlProblem}) or a stack of
+ * combining marks ({@link combiningMarksProblem}). `issue
  * --name`, its prompt and every roster row ask this one question.
  *
  * @example unsafeNameProblem('name', 'Ada\u2067x') // 'name contains bidirectional control character U+2067 (right-to-left isolate) at character 4'
  */
 export function unsafeNameProblem(what: string, value: string): string | undefined {
-  return controlCharacterProblem(what, value) ?? bidiControlProblem(what, value);
+  return (
+    controlCharacterProblem(what, value) ??
+    bidiControlProblem(what, value) ??
+    combiningMarksProblem(what, value)
+  );
 }
