@@ -151,15 +151,50 @@ export class HashedSet {
   }
 }
 
+/** Four 32-bit words from 32 hex digits (a ledger digest), or undefined for anything else. */
+export function hexWords(hex: unknown): [number, number, number, number] | undefined {
+  if (typeof hex !== 'string' || !/^[0-9a-f]{32}$/u.test(hex)) return undefined;
+  const word = (i: number): number => Number.parseInt(hex.slice(i * 8, i * 8 + 8), 16);
+  return [word(0), word(1), word(2), word(3)];
+}
+
+/** What a ledger record adds beyond its files: its roster row and digests (older ledgers: none). */
+export interface LedgerRecordExtra {
+  row?: number;
+  /** 32 hex digits: what the credential was made from. */
+  data?: string;
+  /** 32 hex digits: the achievement id and the earner's normalised name. */
+  who?: string;
+}
+
+/** A done row as the next run needs it. */
+export interface LedgerRecord {
+  files: string[];
+  /** Its roster row in the run that issued it (0 when the ledger line has none). */
+  row: number;
+  /** What its credential was made from, as four words; undefined for older ledgers. */
+  data?: [number, number, number, number];
+}
+
+const sameWords = (a: ArrayLike<number>, b: ArrayLike<number>, at: number): boolean =>
+  a[at] === b[0] && a[at + 1] === b[1] && a[at + 2] === b[2] && a[at + 3] === b[3];
+
 /**
- * The ledger's rows as the next run needs them: which credential ids are done, and their files.
- * The file names are kept as UTF-8 in one growing buffer, so a finished 100,000-row ledger
+ * The ledger's rows as the next run needs them: which credential ids are done, their files, the
+ * digest of what each was made from and the earner's name digest. The file names are kept as
+ * UTF-8 in one growing buffer and the digests in typed arrays, so a finished 100,000-row ledger
  * reloads into a few MB rather than 100,000 parsed objects.
  */
 export class LedgerIndex {
   private readonly ids = new IdMap();
+  private readonly names = new DigestTable();
   private bytes = Buffer.alloc(64 * 1024);
   private starts = new Uint32Array(1024);
+  private rows = new Uint32Array(1024);
+  // Per record: the data digest (4 words, all-zero flag in `hasData`) and the id's digest.
+  private data = new Uint32Array(4 * 1024);
+  private hasData = new Uint8Array(1024);
+  private idWords = new Uint32Array(4 * 1024);
   private entries = 0;
   private end = 0;
 
@@ -172,8 +207,27 @@ export class LedgerIndex {
     return this.ids.has(id);
   }
 
+  private room(): void {
+    if (this.entries + 2 <= this.starts.length) return;
+    const n = this.starts.length * 2;
+    const grow = <T extends Uint32Array | Uint8Array>(
+      old: T,
+      size: number,
+      make: (n: number) => T,
+    ): T => {
+      const bigger = make(size);
+      bigger.set(old);
+      return bigger;
+    };
+    this.starts = grow(this.starts, n, (k) => new Uint32Array(k));
+    this.rows = grow(this.rows, n, (k) => new Uint32Array(k));
+    this.data = grow(this.data, 4 * n, (k) => new Uint32Array(k));
+    this.idWords = grow(this.idWords, 4 * n, (k) => new Uint32Array(k));
+    this.hasData = grow(this.hasData, n, (k) => new Uint8Array(k));
+  }
+
   /** Records a row's files (a later record of the same id replaces the earlier). */
-  add(id: string, files: readonly string[]): void {
+  add(id: string, files: readonly string[], extra: LedgerRecordExtra = {}): void {
     const text = files.join('\0');
     const length = Buffer.byteLength(text, 'utf8');
     while (this.end + length > this.bytes.length) {
@@ -181,16 +235,22 @@ export class LedgerIndex {
       this.bytes.copy(bigger, 0, 0, this.end);
       this.bytes = bigger;
     }
-    if (this.entries + 2 > this.starts.length) {
-      const bigger = new Uint32Array(this.starts.length * 2);
-      bigger.set(this.starts);
-      this.starts = bigger;
-    }
+    this.room();
+    const entry = this.entries;
     this.bytes.write(text, this.end, 'utf8');
-    this.starts[this.entries] = this.end;
+    this.starts[entry] = this.end;
     this.end += length;
-    this.starts[this.entries + 1] = this.end;
-    this.ids.set(id, this.entries);
+    this.starts[entry + 1] = this.end;
+    this.rows[entry] = extra.row ?? 0;
+    const data = hexWords(extra.data);
+    if (data !== undefined) {
+      this.data.set(data, entry * 4);
+      this.hasData[entry] = 1;
+    }
+    this.idWords.set(idDigest(id), entry * 4);
+    const who = hexWords(extra.who);
+    if (who !== undefined) this.names.set(who, entry);
+    this.ids.set(id, entry);
     this.entries += 1;
   }
 
@@ -198,6 +258,29 @@ export class LedgerIndex {
   files(id: string): string[] | undefined {
     const entry = this.ids.get(id);
     return entry === undefined ? undefined : this.filesAt(entry);
+  }
+
+  /** The last record of a credential id, or undefined. */
+  record(id: string): LedgerRecord | undefined {
+    const entry = this.ids.get(id);
+    if (entry === undefined) return undefined;
+    const found: LedgerRecord = { files: this.filesAt(entry), row: this.rows[entry]! };
+    if (this.hasData[entry] === 1) {
+      const at = entry * 4;
+      found.data = [this.data[at]!, this.data[at + 1]!, this.data[at + 2]!, this.data[at + 3]!];
+    }
+    return found;
+  }
+
+  /**
+   * The roster row of the last record with this name digest ({@link LedgerRecordExtra.who}) under
+   * a credential id other than `id`, or undefined.
+   */
+  sameNameElsewhere(who: string, id: string): number | undefined {
+    const words = hexWords(who);
+    const entry = words === undefined ? undefined : this.names.get(words);
+    if (entry === undefined || sameWords(this.idWords, idDigest(id), entry * 4)) return undefined;
+    return this.rows[entry];
   }
 
   private filesAt(entry: number): string[] {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BadgesmithError } from '../core/errors.js';
 import { ensureFolder, pathExists } from './files.js';
-import { LedgerIndex } from './id-table.js';
+import { writeAll } from './out-folder.js';
+import { LedgerIndex, type LedgerRecordExtra } from './id-table.js';
+import { stableCredentialId } from '../core/model/roster-map.js';
 
 /** The ledger's file name inside the output folder. */
 export const LEDGER_FILE = 'issue-ledger.jsonl';
@@ -19,6 +21,29 @@ export interface LedgerEntry {
   /** Files written, relative to the output folder. */
   files: string[];
   at: string;
+  /** The issuer id the credential was signed as (older ledgers: none). */
+  issuer?: string;
+  /** 32 hex digits: what the credential was made from (`rowDataDigest` in roster-map.ts). */
+  data?: string;
+  /** 32 hex digits: the achievement as built (`achievementDigest`). */
+  achievement?: string;
+  /** 32 hex digits: the achievement id and the earner's name (`earnerNameDigest`). */
+  who?: string;
+}
+
+/** What a rerun learns from a ledger besides its rows. */
+export interface LedgerFacts {
+  /**
+   * Rows by the issuer id that signed them; an older line that names none counts for the
+   * `issuerId` it was read with when its id is one that issuer gives its key, else under ''.
+   */
+  issuers: Map<string, number>;
+  /** The issuer of the last line (undefined for an empty ledger). */
+  lastIssuer?: string;
+  /** For each achievement id, the {@link LedgerEntry.achievement} digests its rows were made from. */
+  achievements: Map<string, Set<string>>;
+  /** Whole lines that are no ledger entry (not JSON, or missing fields), and the first one's number. */
+  garbage: { count: number; firstLine: number };
 }
 
 function isEntry(value: unknown): value is LedgerEntry {
@@ -32,21 +57,51 @@ function isEntry(value: unknown): value is LedgerEntry {
   );
 }
 
+const optionalText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+function note(facts: LedgerFacts, entry: LedgerEntry, issuerId: string | undefined): void {
+  let issuer = optionalText(entry.issuer);
+  // Ledgers written before the issuer was recorded: the id tells whether this issuer made it.
+  if (issuer === undefined && issuerId !== undefined) {
+    issuer = stableCredentialId(issuerId, entry.key) === entry.id ? issuerId : '';
+  }
+  if (issuer === undefined) return;
+  facts.issuers.set(issuer, (facts.issuers.get(issuer) ?? 0) + 1);
+  facts.lastIssuer = issuer;
+  const achievement = optionalText(entry.achievement);
+  const space = entry.key.indexOf(' ');
+  if (achievement === undefined || space < 0) return;
+  const achievementId = entry.key.slice(0, space);
+  let digests = facts.achievements.get(achievementId);
+  if (digests === undefined) facts.achievements.set(achievementId, (digests = new Set()));
+  digests.add(achievement);
+}
+
 /**
  * Reads the ledger of an output folder (none yet: empty) into a compact index by credential id
- * (the ids and file names only, see {@link LedgerIndex}). A last line cut short by a crash is
- * left out; `validBytes` says where the whole lines end.
+ * (see {@link LedgerIndex}; the last line of an id wins) and the {@link LedgerFacts}. A last line
+ * cut short by a crash is left out; `validBytes` says where the whole lines end. `issuerId` is
+ * the issuer of this run, for older lines that do not record theirs.
  */
 export async function readLedger(
   outDir: string,
-): Promise<{ done: LedgerIndex; validBytes: number; size: number }> {
+  issuerId?: string,
+): Promise<{ done: LedgerIndex; validBytes: number; size: number; facts: LedgerFacts }> {
   const path = join(outDir, LEDGER_FILE);
   const done = new LedgerIndex();
-  if (!(await pathExists(path))) return { done, validBytes: 0, size: 0 };
+  const facts: LedgerFacts = {
+    issuers: new Map(),
+    achievements: new Map(),
+    garbage: { count: 0, firstLine: 0 },
+  };
+  if (!(await pathExists(path))) return { done, validBytes: 0, size: 0, facts };
   const { size } = await stat(path);
   let validBytes = 0;
+  let number = 0;
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   for await (const line of lines) {
+    number += 1;
     const length = Buffer.byteLength(line, 'utf8') + 1;
     if (validBytes + length > size) break;
     let parsed: unknown;
@@ -56,9 +111,21 @@ export async function readLedger(
       parsed = undefined;
     }
     validBytes += length;
-    if (isEntry(parsed)) done.add(parsed.id, parsed.files.map(String));
+    if (isEntry(parsed)) {
+      const extra: LedgerRecordExtra = {};
+      if (typeof parsed.row === 'number') extra.row = parsed.row;
+      const data = optionalText(parsed.data);
+      if (data !== undefined) extra.data = data;
+      const who = optionalText(parsed.who);
+      if (who !== undefined) extra.who = who;
+      done.add(parsed.id, parsed.files.map(String), extra);
+      note(facts, parsed, issuerId);
+    } else if (line.trim() !== '') {
+      if (facts.garbage.count === 0) facts.garbage.firstLine = number;
+      facts.garbage.count += 1;
+    }
   }
-  return { done, validBytes, size };
+  return { done, validBytes, size, facts };
 }
 
 /**
@@ -69,6 +136,8 @@ export interface Ledger {
   path: string;
   /** The rows of earlier runs (this run's rows are not added: the run dedups them itself). */
   done: LedgerIndex;
+  /** What the earlier runs' lines say besides their rows (issuers, achievements, bad lines). */
+  facts: LedgerFacts;
   /** Records an issued row; written with the next group. */
   append: (entry: LedgerEntry) => Promise<void>;
   /** Writes what is buffered (and fdatasyncs it with `sync`). */
@@ -88,11 +157,11 @@ export interface Ledger {
  */
 export async function openLedger(
   outDir: string,
-  options: { groupSize?: number; intervalMs?: number; sync?: boolean } = {},
+  options: { groupSize?: number; intervalMs?: number; sync?: boolean; issuerId?: string } = {},
 ): Promise<Ledger> {
   await ensureFolder(outDir);
   const path = join(outDir, LEDGER_FILE);
-  const { done, validBytes, size } = await readLedger(outDir);
+  const { done, validBytes, size, facts } = await readLedger(outDir, options.issuerId);
   if (validBytes < size) await truncate(path, validBytes);
   const handle: FileHandle = await open(path, 'a');
   const groupSize = options.groupSize ?? 64;
@@ -110,7 +179,8 @@ export async function openLedger(
     writing = writing.then(async () => {
       if (lines.length === 0 || failure !== undefined) return;
       try {
-        await handle.write(lines.join(''));
+        // A short write (a file size limit) must fail, not drop the group's tail silently.
+        await writeAll(handle, lines.join(''));
         if (options.sync === true) await handle.datasync();
       } catch (error) {
         failure = new BadgesmithError('ERR_FILE_WRITE', `cannot write the ledger '${path}'`, {
@@ -139,5 +209,5 @@ export async function openLedger(
       await handle.close();
     }
   };
-  return { path, done, append, flush, close };
+  return { path, done, facts, append, flush, close };
 }

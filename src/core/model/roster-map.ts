@@ -1,4 +1,6 @@
+import { hash } from 'node:crypto';
 import { nameBasedUrn } from './uuid.js';
+import type { Achievement } from './types.js';
 import { BadgesmithError } from '../errors.js';
 import { closestName } from './closest-name.js';
 import { normaliseEmail } from './identity.js';
@@ -256,4 +258,60 @@ export function rowKey(earner: { email?: string; identifier?: string }, achievem
  */
 export function stableCredentialId(issuerId: string, key: string): string {
   return nameBasedUrn(`${issuerId}/credentials/${key}`);
+}
+
+// A 128-bit digest as 32 hex digits: enough that two different texts never share one, and
+// compact in the ledger's memory index (16 bytes a row).
+const digest128 = (text: string): string => hash('sha256', text, 'hex').slice(0, 32);
+
+/**
+ * A digest of what an achievement's credentials show and how long they last: the built
+ * achievement (name, description, criteria, image...) and `validFor`.
+ */
+export function achievementDigest(built: Achievement, validFor?: string): string {
+  return digest128(JSON.stringify([built, validFor ?? null]));
+}
+
+/** The per-row values a credential is made from (the row's own issue date, if it has one). */
+export interface RowInputs {
+  name: string;
+  email: string;
+  identifier?: string;
+  issued?: Date;
+  evidence?: string;
+  narrative?: string;
+  result?: string;
+  language?: string;
+}
+
+/**
+ * A digest of everything a row's credential is made from: the recipient fields, the row's issue
+ * date, evidence, narrative, result, language and the achievement's {@link achievementDigest}.
+ * A rerun compares it with the ledger's to tell a corrected row from one already done. The run's
+ * default date (`--issued`, or now) is left out, so a rerun on another day changes nothing.
+ */
+export function rowDataDigest(row: RowInputs, achievement: string): string {
+  const email = row.email.trim() === '' ? '' : normaliseEmail(row.email);
+  return digest128(
+    JSON.stringify([
+      row.name,
+      email,
+      row.identifier ?? null,
+      row.issued?.toISOString() ?? null,
+      row.evidence ?? null,
+      row.narrative ?? null,
+      row.result ?? null,
+      row.language ?? null,
+      achievement,
+    ]),
+  );
+}
+
+/**
+ * A digest of an achievement id and an earner's name, normalised (NFC, case and runs of spaces
+ * aside), so a rerun can notice the same person under a changed e-mail or identifier.
+ */
+export function earnerNameDigest(achievementId: string, name: string): string {
+  const folded = name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+  return digest128(`${achievementId}\n${folded}`);
 }

@@ -1,0 +1,112 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BadgesmithError } from '../core/errors.js';
+import { addDuration, toDateTimeZ } from '../core/model/dates.js';
+import type { LedgerFacts } from './ledger.js';
+
+/**
+ * What a rerun decides for a row the ledger already has (issue #5): the checks are here, the
+ * loop that applies them is in issue-batch.ts.
+ */
+
+/** The reason of a row the ledger has with other data, skipped unless `--reissue`. */
+export const CHANGED_REASON =
+  'already issued with other data (the name, dates, evidence, result, language or the achievement changed); pass --reissue to issue it again';
+
+/**
+ * The error for an output folder whose ledger's last rows were signed by another issuer (a new
+ * key is a new `did:key`): every stable id would change, so the run would issue everyone again
+ * beside the old badges. Undefined when the folder is this issuer's (or new).
+ */
+export function otherIssuerError(
+  facts: LedgerFacts,
+  issuerId: string,
+  outDir: string,
+): BadgesmithError | undefined {
+  const last = facts.lastIssuer;
+  if (last === undefined || last === issuerId) return undefined;
+  let others = 0;
+  for (const [issuer, count] of facts.issuers) if (issuer !== issuerId) others += count;
+  const who = last === '' ? 'another issuer (older ledger lines do not name it)' : `'${last}'`;
+  return new BadgesmithError(
+    'ERR_OUTPUT_OTHER_ISSUER',
+    `the ledger in '${outDir}' holds ${others} rows issued by ${who}, not by this issuer '${issuerId}'`,
+    {
+      hint: 'issue into a new --out folder, or pass --new-issuer to issue everyone again under the new issuer id',
+    },
+  );
+}
+
+/**
+ * Whether the ledger has rows of this achievement id made from another version of it (its
+ * name, description, criteria or validFor changed since).
+ */
+export function achievementChanged(
+  facts: LedgerFacts,
+  achievementId: string,
+  digest: string,
+): boolean {
+  const digests = facts.achievements.get(achievementId);
+  if (digests === undefined) return false;
+  return [...digests].some((d) => d !== digest);
+}
+
+/** The one warning for unreadable ledger lines, or undefined when there are none. */
+export function garbageWarning(facts: LedgerFacts, path: string): string | undefined {
+  const { count, firstLine } = facts.garbage;
+  if (count === 0) return undefined;
+  const lines = count === 1 ? `1 line that is` : `${count} lines that are`;
+  return `the ledger '${path}' has ${lines} no ledger entry (first: line ${firstLine}); they are ignored, so their rows are issued again`;
+}
+
+/**
+ * The row warning of a badge that has expired before it is issued: a past issue date plus a
+ * short `validFor` (OB 3.0 section 5.1 step 4 fails a credential after its validUntil).
+ */
+export function expiredWarning(issued: Date, validFor: string | undefined, now: Date) {
+  if (validFor === undefined) return undefined;
+  const until = addDuration(issued, validFor);
+  if (until === undefined || until.getTime() > now.getTime()) return undefined;
+  return `expired on ${toDateTimeZ(until)} already (issued ${toDateTimeZ(issued)} + ${validFor})`;
+}
+
+/**
+ * Why a done row must be written again, or undefined when every file this run would write for it
+ * is there: `files missing: x.png` for a file the ledger lists that is gone, `adds the svg` for
+ * one an earlier run did not write (another `--format`, or the credential file after
+ * `--no-credential-file`).
+ */
+export function repairReason(
+  expected: readonly string[],
+  present: readonly boolean[],
+  recorded: readonly string[],
+): string | undefined {
+  const gone: string[] = [];
+  const added: string[] = [];
+  expected.forEach((file, i) => {
+    if (present[i] === true) return;
+    if (recorded.includes(file)) gone.push(file);
+    else added.push(/\.(png|svg)$/u.test(file) ? file.slice(-3) : 'credential file');
+  });
+  const parts: string[] = [];
+  if (gone.length > 0) parts.push(`files missing: ${gone.join(', ')}`);
+  if (added.length > 0) parts.push(`adds the ${added.join(' and the ')}`);
+  return parts.length === 0 ? undefined : parts.join('; ');
+}
+
+const exists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+/**
+ * Which files of each row are in `outDir`: one stat a file, all of a group's at once (the caller
+ * bounds the group), so a rerun of a large finished run is not one disk round trip a row.
+ */
+export async function filesPresent(
+  outDir: string,
+  rows: readonly (readonly string[])[],
+): Promise<boolean[][]> {
+  return Promise.all(rows.map((files) => Promise.all(files.map((f) => exists(join(outDir, f))))));
+}
