@@ -64,9 +64,10 @@ export interface RowOutcome {
   warning?: string;
 }
 
-// The warning of a row whose name runs off its personal image.
+// The warning of a row whose name runs off its personal image, at a side or at the top or
+// bottom (a stack of marks, a name set at the image's edge).
 const NAME_CUT_WARNING =
-  "the name reaches the image's edge and is cut off there: shorten it for this badge, or give the template's text more room (a smaller font-size)";
+  "the name reaches an edge of the image (a side, the top or the bottom) and is cut off there: shorten it for this badge, or give the template's text more room (a smaller font-size, away from the edges)";
 
 // Each image ready to bake: static artwork is parsed once per run, a personal one per row.
 type Images = { png?: PreparedImage & { cut?: boolean }; svg?: PreparedImage };

@@ -18,7 +18,10 @@ export interface BandEncoder {
 export interface EncodedPng {
   head: Uint8Array;
   tail: Uint8Array;
-  /** The layer inks the first or last column of the image: what it draws is cut off there. */
+  /**
+   * The layer inks the first or last column of the image, or its first or last row (a band at
+   * the image's top or bottom): what it draws is cut off there.
+   */
   edge: boolean;
 }
 
@@ -162,6 +165,9 @@ export function createBandEncoder(base: Uint8Array, spec: BandSpec, level: numbe
   }
   const out = new Uint8Array(n);
   const lastFree = rows - margin.bottom;
+  // The band's rows that are the image's own first and last row (-1: the band is clear of it).
+  const imageTop = top === 0 ? 0 : -1;
+  const imageBottom = top + rows === height ? rows - 1 : -1;
 
   const encode = (layer: Uint8Array): EncodedPng | undefined => {
     out.set(plain);
@@ -214,6 +220,7 @@ export function createBandEncoder(base: Uint8Array, spec: BandSpec, level: numbe
       }
       if (!inked) continue;
       if (y < margin.top || y >= lastFree) return undefined;
+      if (y === imageTop || y === imageBottom) edge = true;
       if (inkTop === -1) inkTop = y;
       inkEnd = y + 1;
       d2 %= ADLER_MOD;

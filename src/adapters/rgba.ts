@@ -41,3 +41,20 @@ export function inksSideColumns(data: Uint8Array, width: number): boolean {
   }
   return false;
 }
+
+/** Whether any pixel of row `row` of an RGBA image `width` pixels wide is not fully transparent. */
+export function inksRow(data: Uint8Array, width: number, row: number): boolean {
+  const stride = width * 4;
+  const end = Math.min(data.length, (row + 1) * stride);
+  for (let i = row * stride + 3; i < end; i += 4) if (data[i] !== 0) return true;
+  return false;
+}
+
+/**
+ * Whether an RGBA image inks any of its four edges: the first or last column, the first or last
+ * row; a layer drawn alone that does has something cut off there.
+ */
+export function inksEdges(data: Uint8Array, width: number): boolean {
+  const last = data.length / (width * 4) - 1;
+  return inksSideColumns(data, width) || inksRow(data, width, 0) || inksRow(data, width, last);
+}

@@ -1,6 +1,13 @@
 import type { Artwork } from './achievement-file.js';
 import sharp from 'sharp';
-import { inkRows, inksSideColumns, maxDifference, type RowSpan } from './rgba.js';
+import {
+  inkRows,
+  inksEdges,
+  inksRow,
+  inksSideColumns,
+  maxDifference,
+  type RowSpan,
+} from './rgba.js';
 import { createBandEncoder, type BandEncoder, type EncodedPng } from './png-band-encoder.js';
 import { prepareImage, prepareSplitPng, type PreparedImage } from '../core/bake/bake-image.js';
 import { renderSvgToPng, renderSvgToRaw, SVG_DENSITY, type RawImage } from './render.js';
@@ -12,9 +19,9 @@ import { bandStacker, splitTemplateLayers } from '../core/model/template-layers.
 const PERSONAL_COMPRESSION = 3;
 
 /**
- * A personal image ready to bake; `cut` when the name reaches the image's left or right edge,
- * so part of it is cut off (told on the split path from the band, for a row drawn whole from
- * its name layer drawn alone; a template that does not split says nothing).
+ * A personal image ready to bake; `cut` when the name reaches an edge of the image (left, right,
+ * top or bottom), so part of it is cut off (told on the split path from the band, for a row
+ * drawn whole from its name layer drawn alone; a template that does not split says nothing).
  */
 export type PersonalImage = PreparedImage & { cut?: boolean };
 
@@ -52,6 +59,8 @@ const BATCH = 16;
 interface Layout {
   base: RawImage;
   band: RowSpan;
+  /** Rows at the band's top and bottom the sample names left blank (0 at an image edge). */
+  margin: { top: number; bottom: number };
   encoder: BandEncoder;
   /** Stacks the name layers of a batch of rows (the root tag read once, see bandStacker). */
   stacker: ReturnType<typeof bandStacker>;
@@ -125,6 +134,7 @@ async function buildLayout(
   const layout: Layout = {
     base,
     band,
+    margin: spec.margin,
     encoder: createBandEncoder(base.data, spec, PERSONAL_COMPRESSION),
     stacker: bandStacker(fillTemplate(layers.names, values), layers.names, geometry),
   };
@@ -223,6 +233,32 @@ export function templateRasterizer(
   const sampleKey = keyOf(sample);
   const layers = splitTemplateLayers(artwork.svg);
   let layout: Layout | undefined;
+  // Whether the name is cut off at an edge of the image: its layer drawn alone inks the first or
+  // last column or row. Once the split is ready, a band render (a few ms) tells it unless the
+  // name inks the band's margins: it may then go on past the band, and only the whole layer
+  // shows where it ends (a stack of marks running off the top). Before, the whole layer (a
+  // third of a whole render).
+  const reachesEdge = async (values: TemplateValues): Promise<boolean> => {
+    if (!layers.ok) return false;
+    const wholeLayer = () =>
+      renderSvgToRaw(fillTemplate(layers.names, values), artwork.file).then(
+        (drawn) => inksEdges(drawn.data, drawn.width),
+        () => false,
+      );
+    const prepared = layout;
+    if (prepared === undefined) return wholeLayer();
+    const [data] = await renderLayers(prepared, [values]).catch(() => [undefined]);
+    if (data === undefined) return false;
+    const { band, margin, base } = prepared;
+    const { width } = base;
+    for (let y = 0; y < band.rows; y++) {
+      const inMargin = y < margin.top || y >= band.rows - margin.bottom;
+      if (inMargin && inksRow(data, width, y)) return wholeLayer();
+    }
+    const atTop = band.top === 0 && inksRow(data, width, 0);
+    const atBottom = band.top + band.rows === base.height && inksRow(data, width, band.rows - 1);
+    return atTop || atBottom || inksSideColumns(data, width);
+  };
   const whole: Draw = async (values) => {
     counts.whole += 1;
     const image: PersonalImage = prepareImage(
@@ -230,23 +266,7 @@ export function templateRasterizer(
         compressionLevel: PERSONAL_COMPRESSION,
       }),
     );
-    // Whether the name is cut off at the sides: its layer drawn alone inks the first or last
-    // column (the split path tells from its band; a row drawn whole needs this one render more:
-    // of the band once the split is ready, a third of a whole render before).
-    if (layers.ok) {
-      const prepared = layout;
-      const name =
-        prepared === undefined
-          ? await renderSvgToRaw(fillTemplate(layers.names, values), artwork.file).catch(
-              () => undefined,
-            )
-          : await renderLayers(prepared, [values])
-              .then(([data]) =>
-                data === undefined ? undefined : { data, width: prepared.base.width },
-              )
-              .catch(() => undefined);
-      if (name !== undefined && inksSideColumns(name.data, name.width)) image.cut = true;
-    }
+    if (await reachesEdge(values)) image.cut = true;
     return image;
   };
   let split: Draw | undefined;

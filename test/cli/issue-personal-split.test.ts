@@ -42,7 +42,7 @@ describe('issue: personal PNGs from a template, split path', () => {
     expect(issued.stderr.split('\n').filter((l) => l !== '')).toEqual(
       long.map(
         (row) =>
-          `warning: row ${row} (${lines[row]!.split(',')[0]}): the name reaches the image's edge and is cut off there: shorten it for this badge, or give the template's text more room (a smaller font-size)`,
+          `warning: row ${row} (${lines[row]!.split(',')[0]}): the name reaches an edge of the image (a side, the top or the bottom) and is cut off there: shorten it for this badge, or give the template's text more room (a smaller font-size, away from the edges)`,
       ),
     );
     expect(issued.stdout).toContain(`issued ${ROWS}, skipped 0`);
