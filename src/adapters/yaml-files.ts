@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { BadgesmithError, type ErrorCode } from '../core/errors.js';
-import { closestName } from '../core/model/closest-name.js';
 import { rosterConfigProblem } from './roster-config.js';
+import { readYamlDocument } from './yaml-document.js';
+import { describeSchemaError } from './yaml-hints.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -56,35 +57,6 @@ function validatorFor(kind: YamlKind): ValidateFunction {
   return validate;
 }
 
-// What to write for a field that is missing or wrong; used in hints. A dotted path (issuer.url)
-// is looked up before the bare field name, for fields that mean different things in places.
-const EXAMPLES: Record<string, string> = {
-  'issuer.url': 'https://example.org',
-  'issuer.image': 'https://example.org/logo.png',
-  name: '<text>',
-  description: '<text>',
-  criteria: '{ narrative: <what the earner did> }',
-  narrative: '<what the earner did>',
-  url: 'https://example.org/criteria',
-  imageUrl: 'https://example.org/badge.png',
-  id: 'https://example.org/id or did:web:example.org',
-  targetName: '<name of the skill or standard>',
-  targetUrl: 'https://example.org/framework/skill',
-  image: 'badge.png',
-  template: '../templates/badge.svg',
-  achievementType: 'Badge (or ext:YourTerm)',
-  language: 'en',
-  validFor: 'P1Y',
-  issuer: '{ id: <issuer id>, name: <text> }',
-  keys: '{ private: keys/issuer.private.jwk.json }',
-  private: 'keys/issuer.private.jwk.json',
-  email: 'badges@example.org',
-  alg: 'ES256',
-  format: 'png',
-  proof: 'jwt',
-  'roster.ignore': '["Issuer", "Notes"]',
-};
-
 function pointerToPath(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer
@@ -93,91 +65,30 @@ function pointerToPath(pointer: string): string[] {
     .map((part) => part.replace(/~1/gu, '/').replace(/~0/gu, '~'));
 }
 
-function fieldName(path: string[], extra?: string): string {
-  const parts = extra === undefined ? path : [...path, extra];
-  return parts.length === 0 ? '(top level)' : parts.join('.');
-}
-
-function positionOf(doc: Document, lines: LineCounter, path: string[], key?: string): string {
+function nodeAt(doc: Document, path: string[], key?: string): unknown {
   let node: unknown = path.length === 0 ? doc.contents : doc.getIn(path, true);
   if (key !== undefined && isMap(node)) {
     const pair = node.items.find((item) => isNode(item.key) && String(item.key.toJSON()) === key);
     if (pair !== undefined) node = pair.key;
   }
+  return node;
+}
+
+function positionOf(doc: Document, lines: LineCounter, path: string[], key?: string): string {
+  const node = nodeAt(doc, path, key);
   const offset =
     isNode(node) && node.range !== undefined && node.range !== null ? node.range[0] : 0;
   const { line, col } = lines.linePos(offset);
   return `${line}:${col}`;
 }
 
-/** The known field closest to a misspelt one (at most two edits away, case aside). */
-function closestField(extra: string, error: ErrorObject): string | undefined {
-  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)
-    ?.properties;
-  return closestName(extra, Object.keys(properties ?? {}));
-}
-
-function describe(error: ErrorObject, path: string[]): { problem: string; hint: string } {
-  const last = path[path.length - 1] ?? '';
-  const example = (name: string, at: string[] = path.slice(0, -1)): string =>
-    EXAMPLES[[...at, name].join('.')] ?? EXAMPLES[name] ?? '<value>';
-  const params = error.params as Record<string, unknown>;
-  // An item of a list (roster.ignore.0): the fix is written on the list's own line.
-  const write = /^\d+$/u.test(last)
-    ? `write \`${path.at(-2) ?? ''}: ${example(path.at(-2) ?? '', path.slice(0, -2))}\``
-    : `write \`${last}: ${example(last)}\``;
-  // A key outside a propertyNames enum (roster.map's fields): name the key, not the map.
-  if (error.keyword === 'enum' && error.propertyName !== undefined) {
-    const allowed = (params.allowedValues as unknown[]).map(String);
-    const meant = closestName(error.propertyName, allowed);
-    const takes = `\`${fieldName(path)}\` takes ${allowed.join(', ')}`;
-    return {
-      problem: `unknown key '${fieldName(path, error.propertyName)}'${meant === undefined ? '' : ` (did you mean '${meant}'?)`}`,
-      hint:
-        meant === undefined ? takes : `rename \`${error.propertyName}\` to \`${meant}\`; ${takes}`,
-    };
-  }
-  switch (error.keyword) {
-    case 'required': {
-      const missing = String(params.missingProperty);
-      return {
-        problem: `missing required field '${fieldName(path, missing)}'`,
-        hint: `add \`${missing}: ${example(missing, path)}\``,
-      };
-    }
-    case 'additionalProperties': {
-      const extra = String(params.additionalProperty);
-      const meant = closestField(extra, error);
-      if (meant !== undefined) {
-        return {
-          problem: `unknown field '${fieldName(path, extra)}' (did you mean '${meant}'?)`,
-          hint: `rename \`${extra}\` to \`${meant}\``,
-        };
-      }
-      return {
-        problem: `unknown field '${fieldName(path, extra)}'`,
-        hint: `remove \`${extra}\` or check its spelling`,
-      };
-    }
-    case 'minProperties':
-      return { problem: `field '${fieldName(path)}' is empty`, hint: write };
-    case 'minLength':
-      if (params.limit === 1)
-        return { problem: `field '${fieldName(path)}' is empty`, hint: write };
-      break;
-    case 'type':
-      if (params.type === 'array') {
-        return { problem: `field '${fieldName(path)}' must be a list`, hint: write };
-      }
-      break;
-    default:
-      break;
-  }
-  return {
-    problem: `field '${fieldName(path)}' ${error.message ?? 'is not valid'}`,
-    hint: write,
-  };
-}
+// What to write in a file with no fields at all (empty, or a list or text at the top).
+const TOP_LEVEL_HINTS: Record<YamlKind, string> = {
+  achievement:
+    'write at least `name: Intro to Python`, `description: <text>` and `criteria: { narrative: <what the earner did> }`, one per line',
+  config:
+    'write `issuer: { id: did:web:example.org, name: Example Lab }` and `keys: { private: keys/issuer.private.jwk.json }`, one per line, or run `badgesmith init`',
+};
 
 /** A problem a JSON Schema cannot express: the field's path, what is wrong, and the fix. */
 export interface YamlFieldProblem {
@@ -188,7 +99,8 @@ export interface YamlFieldProblem {
 
 /**
  * Parses one of our YAML files and checks it against its JSON Schema, then with `check` (for
- * rules beyond the schema). A syntax error is ERR_YAML_SYNTAX; a schema or `check` error is
+ * rules beyond the schema). A syntax error is ERR_YAML_SYNTAX (or ERR_YAML_TOO_LARGE and the
+ * other limits of {@link readYamlDocument}); a schema or `check` error is
  * ERR_ACHIEVEMENT_INVALID or ERR_CONFIG_INVALID. All name `file:line:column`, and the hint says
  * what to write.
  */
@@ -198,23 +110,21 @@ export function parseYamlFile<T>(
   kind: YamlKind,
   check?: (value: T) => YamlFieldProblem | undefined,
 ): T {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
-  const syntax = doc.errors[0];
-  if (syntax !== undefined) {
-    const pos = syntax.linePos?.[0];
-    const where = pos === undefined ? file : `${file}:${pos.line}:${pos.col}`;
-    const reason = syntax.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/u, '');
-    throw new BadgesmithError('ERR_YAML_SYNTAX', `'${where}': yaml syntax error: ${reason ?? ''}`, {
-      hint: 'check indentation and quoting at that line; quote values that contain `: ` or `#`',
+  const { doc, lines, value } = readYamlDocument(text, file);
+  const { code, what } = KINDS[kind];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const problem =
+      value === null || value === undefined
+        ? 'the file is empty'
+        : `the file must be a map of fields (\`name: value\` lines), not ${Array.isArray(value) ? 'a list' : 'a single value'}`;
+    throw new BadgesmithError(code, `${what} '${file}:1:1': ${problem}`, {
+      hint: TOP_LEVEL_HINTS[kind],
     });
   }
-  const value: unknown = doc.toJS();
   const validate = validatorFor(kind);
   if (!validate(value)) {
     const errors = validate.errors ?? [];
     const error = errors.find((e) => e.keyword === 'additionalProperties') ?? errors[0];
-    const { code, what } = KINDS[kind];
     if (error === undefined) throw new BadgesmithError(code, `${what} '${file}' is not valid`);
     const path = pointerToPath(error.instancePath);
     const params = error.params as Record<string, unknown>;
@@ -223,12 +133,16 @@ export function parseYamlFile<T>(
         ? String(params.additionalProperty)
         : error.propertyName;
     const where = `${file}:${positionOf(doc, lines, path, key)}`;
-    const { problem, hint } = describe(error, path);
+    const node = nodeAt(doc, path);
+    const source = isScalar(node) && key === undefined ? node.source : undefined;
+    const { problem, hint } = describeSchemaError(error, {
+      path,
+      ...(source === undefined ? {} : { source }),
+    });
     throw new BadgesmithError(code, `${what} '${where}': ${problem}`, { hint });
   }
   const found = KINDS[kind].check?.(value) ?? check?.(value as T);
   if (found !== undefined) {
-    const { code, what } = KINDS[kind];
     const where = `${file}:${positionOf(doc, lines, found.path)}`;
     throw new BadgesmithError(code, `${what} '${where}': ${found.problem}`, { hint: found.hint });
   }
@@ -249,6 +163,6 @@ export function yamlFieldPosition(
   key?: string,
 ): string {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   return `${file}:${positionOf(doc, lines, path, key)}`;
 }
