@@ -3,14 +3,15 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { BadgesmithError } from '../core/errors.js';
-import { didKeyFromPublicJwk } from '../core/keys/did-key.js';
+import { didKeyFromPublicJwk, isDidKey } from '../core/keys/did-key.js';
 import { generateKeyPair, type SigningAlg } from '../core/keys/generate.js';
 import { buildDidDocument, buildJwks } from '../core/keys/publish.js';
 import { kidFor, loadSigningKey, type SigningKey } from '../core/keys/signing-key.js';
 import { CONFIG_DEFAULTS, type IssuerConfig } from '../core/model/config.js';
 import { keyOwnershipProblem, privateKeyFileProblem } from '../core/model/issuer-key.js';
 import { ensureFolder, pathExists, readInputText, writeFileAtomic } from './files.js';
-import { parseYamlFile } from './yaml-files.js';
+import { readYamlText } from './yaml-document.js';
+import { parseYamlFile, yamlFieldPosition } from './yaml-files.js';
 import {
   EXAMPLE_ACHIEVEMENT,
   EXAMPLE_ROSTER,
@@ -232,12 +233,39 @@ function signingKeyFor(
       'ERR_KEY_MISMATCH',
       `private key '${keyPath}' does not belong to issuer '${id}': ${problem}`,
       {
-        hint: "set keys.private to this issuer's key and keys.kid to its kid (as `badgesmith init` writes), or remove keys.kid to derive it",
+        hint: `set keys.private to this issuer's key and keys.kid to its kid (as \`badgesmith init\` writes), or remove keys.kid to derive it; a new key is a new did:key issuer: set issuer.id${newDidKey(id, loaded.publicJwk)} and keys.kid to match (then issue into a new --out folder, or pass --new-issuer)`,
       },
     );
   }
   const kid = config.keys.kid ?? kidFor(id, loaded.publicJwk);
   return { ...loaded, kid };
+}
+
+// `proof: di` (eddsa-rdfc-2022) signs with Ed25519 only: said at the config line, before a run.
+function proofKeyMismatch(
+  text: string,
+  configPath: string,
+  config: IssuerConfig,
+  keyPath: string,
+): BadgesmithError {
+  const at = yamlFieldPosition(text, configPath, ['defaults', 'proof']);
+  return new BadgesmithError(
+    'ERR_CONFIG_INVALID',
+    `config '${at}': \`proof: di\` signs with an Ed25519 key, and keys.private '${keyPath}' is an ${config.defaults.alg} key`,
+    {
+      hint: 'write `proof: jwt` under defaults, or run `badgesmith init --proof di` in a new folder for an Ed25519 issuer',
+    },
+  );
+}
+
+// The did:key of the key given, for the key-mismatch hint of a did:key issuer (README, keys).
+function newDidKey(issuerId: string, publicJwk: JsonWebKey): string {
+  if (!isDidKey(issuerId)) return '';
+  try {
+    return ` to '${didKeyFromPublicJwk(publicJwk)}'`;
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -253,7 +281,7 @@ export async function loadIssuer(
       hint: 'run `badgesmith init` to make an issuer folder, or pass --config <path>',
     });
   }
-  const text = await readInputText(configPath, 'config');
+  const text = await readYamlText(configPath, 'config');
   const config = withDefaults(parseYamlFile<IssuerConfig>(text, configPath, 'config'));
   const dir = dirname(resolve(configPath));
   const keyPath = resolve(dir, config.keys.private);
@@ -264,6 +292,9 @@ export async function loadIssuer(
     warn(`warning: private key '${keyPath}' is readable by others; run: chmod 600 '${keyPath}'`);
   }
   const signingKey = signingKeyFor(config, privateJwk, keyPath, await publishedKeys(dir));
+  if (config.defaults.proof === 'di' && signingKey.privateKey.asymmetricKeyType !== 'ed25519') {
+    throw proofKeyMismatch(text, configPath, config, keyPath);
+  }
   return { config, configPath, dir, signingKey };
 }
 

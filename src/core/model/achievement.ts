@@ -6,8 +6,10 @@ export type AlignmentSpec = Omit<Alignment, 'type'>;
 
 /**
  * An achievement as written in `achievements/<slug>.yaml` (see `schemas/achievement.schema.json`).
- * `image`, `template` and `level`, `requires` are badgesmith's own: they say how to draw the badge
- * and how badges stack, and are not copied into the credential.
+ * `image` and `template` are badgesmith's own: they say how to draw the badge and are not copied
+ * into the credential. `level` is a label for the issuer's own records, used by nothing and not
+ * copied (OB 3.0 Achievement has no level). `requires` is refused when the file is loaded:
+ * stacking is not supported yet.
  */
 export interface AchievementSpec {
   id?: string;

@@ -86,3 +86,25 @@ export function isZeroDuration(text: string): boolean {
   if (match === null || text === 'P') return false;
   return match.slice(1).every((part) => part === undefined || Number(part) === 0);
 }
+
+/**
+ * The longest `validFor` badgesmith accepts, in years. `validUntil` is a `DateTimeZ` (OB 3.0
+ * section 3.2), whose year has four digits: with issue dates up to a day from now, 1000 years
+ * keeps every `validUntil` before 9999-12-31, where a longer one would not print (+011026-…) or
+ * not be a date at all.
+ */
+export const MAX_VALID_FOR_YEARS = 1000;
+
+/**
+ * Whether a `validFor` duration is longer than {@link MAX_VALID_FOR_YEARS} (counting a month as
+ * a twelfth of a year and a year as 365.25 days); false for text that is not a duration.
+ *
+ * @example isOverlongDuration('P1001Y') // true
+ */
+export function isOverlongDuration(text: string): boolean {
+  const match = DURATION.exec(text);
+  if (match === null || text === 'P') return false;
+  const [years, months, weeks, days] = match.slice(1).map((part) => Number(part ?? 0));
+  const total = (years ?? 0) + (months ?? 0) / 12 + ((weeks ?? 0) * 7 + (days ?? 0)) / 365.25;
+  return total > MAX_VALID_FOR_YEARS;
+}
