@@ -2,6 +2,7 @@ import { open, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapeControls } from '../core/model/roster-values.js';
 import { pathExists } from './files.js';
+import { outputError, outputErrorCode, writeAll } from './out-folder.js';
 
 /**
  * What became of a roster row: `issued` now, `skipped` because the ledger has it from an earlier
@@ -86,10 +87,22 @@ export interface ReportWriter {
   finish: () => Promise<{ csv: string; jsonl: string }>;
 }
 
+// A report that cannot be written is an output error of the run (exit 73), naming the file.
+async function writing<T>(path: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const code = outputErrorCode(error);
+    if (code === undefined) throw error;
+    throw outputError(code, path, error);
+  }
+}
+
 /**
  * Starts `report-<UTC timestamp>.csv` and `.jsonl` in the output folder. Rows are written as they
  * come, in groups, to `<name>.partial` files that `finish` renames, so memory stays flat and a
- * crashed run leaves only `.partial` files (swept by the next run, whose report covers every row).
+ * crashed run leaves only `.partial` files (the next run keeps their whole lines as
+ * `report-<stamp>-interrupted.csv` and `.jsonl`, see `sweepLeftovers`).
  * A second run in the same second gets a `-2`, `-3`… suffix rather than overwriting a report.
  */
 export async function openReportWriter(outDir: string, now: Date): Promise<ReportWriter> {
@@ -102,8 +115,10 @@ export async function openReportWriter(outDir: string, now: Date): Promise<Repor
     base = join(outDir, `report-${stamp(now)}-${n}`);
   }
   const paths = { csv: `${base}.csv`, jsonl: `${base}.jsonl` };
-  const csv: FileHandle = await open(`${paths.csv}.partial`, 'w');
-  const jsonl: FileHandle = await open(`${paths.jsonl}.partial`, 'w');
+  const csvPath = `${paths.csv}.partial`;
+  const jsonlPath = `${paths.jsonl}.partial`;
+  const csv: FileHandle = await writing(csvPath, () => open(csvPath, 'w'));
+  const jsonl: FileHandle = await writing(jsonlPath, () => open(jsonlPath, 'w'));
   let csvBuffer = `${CSV_HEADER.join(',')}\n`;
   let jsonBuffer = '';
   const drain = async (force = false): Promise<void> => {
@@ -111,8 +126,8 @@ export async function openReportWriter(outDir: string, now: Date): Promise<Repor
     const [a, b] = [csvBuffer, jsonBuffer];
     csvBuffer = '';
     jsonBuffer = '';
-    if (a !== '') await csv.write(a);
-    if (b !== '') await jsonl.write(b);
+    if (a !== '') await writing(csvPath, () => writeAll(csv, a));
+    if (b !== '') await writing(jsonlPath, () => writeAll(jsonl, b));
   };
   const add = (row: IssueRowReport): void => {
     csvBuffer += reportCsvLine(row);
@@ -120,12 +135,15 @@ export async function openReportWriter(outDir: string, now: Date): Promise<Repor
   };
   const finish = async (): Promise<{ csv: string; jsonl: string }> => {
     await drain(true);
-    for (const handle of [csv, jsonl]) {
-      await handle.sync();
+    for (const [handle, path] of [
+      [csv, csvPath],
+      [jsonl, jsonlPath],
+    ] as const) {
+      await writing(path, () => handle.sync());
       await handle.close();
     }
-    await rename(`${paths.csv}.partial`, paths.csv);
-    await rename(`${paths.jsonl}.partial`, paths.jsonl);
+    await writing(paths.csv, () => rename(csvPath, paths.csv));
+    await writing(paths.jsonl, () => rename(jsonlPath, paths.jsonl));
     return paths;
   };
   return { paths, add, drain, finish };

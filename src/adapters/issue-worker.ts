@@ -1,4 +1,5 @@
 import type { JsonWebKey } from 'node:crypto';
+import { join } from 'node:path';
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { prepareImage, type PreparedImage } from '../core/bake/index.js';
 import { isBadgesmithError } from '../core/errors.js';
@@ -13,6 +14,7 @@ import type { Artwork } from './achievement-file.js';
 import type { TemplateRenderer } from './template-raster.js';
 import { createBatchFileWriter } from './batch-file-writer.js';
 import { createCredentialSigner, type ProofKind } from './credential-signer.js';
+import { outputError, outputErrorCode } from './out-folder.js';
 
 /** What every worker is started with: the issuer, its key (parsed once per worker), the format. */
 export interface WorkerInit {
@@ -62,6 +64,11 @@ export interface RowOutcome {
   error?: string;
   /** Something the registrar should look at in a row that was issued. */
   warning?: string;
+  /**
+   * A write failed for a reason no later row escapes (a full disk, a file size limit, no
+   * permission): its errno code and the file, so the run stops (see `outputErrorCode`).
+   */
+  output?: { code: string; path: string };
 }
 
 // The warning of a row whose name runs off its personal image, at a side or at the top or
@@ -180,8 +187,15 @@ export function createRowIssuer(init: WorkerInit) {
       for (const [i, result] of written.entries()) {
         if (result.status === 'fulfilled') outcome.files.push(outputs[i]![0]);
       }
-      const failed = written.find((r) => r.status === 'rejected');
-      if (failed !== undefined) throw failed.reason;
+      const failed = written.findIndex((r) => r.status === 'rejected');
+      if (failed >= 0) {
+        const reason = (written[failed] as PromiseRejectedResult).reason as unknown;
+        const code = outputErrorCode(reason);
+        if (code === undefined) throw reason;
+        const path = join(init.outDir, outputs[failed]![0]);
+        outcome.output = { code, path };
+        throw outputError(code, path, reason);
+      }
     } catch (error) {
       outcome.error = reasonOf(error);
     }
