@@ -76,6 +76,21 @@ describe('badgesmith.yaml roster.ignore', () => {
     ]);
   });
 
+  it("a field's own header cannot be ignored while that field reads it", () => {
+    expect(shown(failure(`${BASE}roster:\n  ignore:\n    - Notes\n    - EMAIL\n`))).toEqual([
+      'ERR_CONFIG_INVALID',
+      65,
+      "config 'badgesmith.yaml:9:7': roster.ignore names 'EMAIL', the header badgesmith reads as the email field",
+      "a column of that name is always read: delete 'EMAIL' from roster.ignore, or read email from another column with roster.map (`email: <header>`)",
+    ]);
+    // Once roster.map reads e-mail from another column, a column named 'email' may hold other data.
+    const moved = `${BASE}roster:\n  map:\n    email: Contact\n  ignore:\n    - email\n`;
+    expect(parseYamlFile<{ roster: unknown }>(moved, 'badgesmith.yaml', 'config').roster).toEqual({
+      map: { email: 'Contact' },
+      ignore: ['email'],
+    });
+  });
+
   it('a misspelt key beside it is still a did-you-mean', () => {
     expect(shown(failure(`${BASE}roster:\n  ignroe:\n    - Issuer\n`))).toEqual([
       'ERR_CONFIG_INVALID',

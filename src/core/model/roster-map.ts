@@ -163,6 +163,20 @@ function headerNamesOf(field: RosterField, map: RosterMap): string[] {
   return field === 'email' ? EMAIL_HEADERS : [field];
 }
 
+/**
+ * The field a column of this header is read as when nothing maps it elsewhere, e.g. `email` for
+ * `E-mail`; undefined for a header of no field. A field `map` sends to another column does not
+ * read its own name any more.
+ *
+ * @example fieldOfHeader('Email', {}) // 'email'
+ */
+export function fieldOfHeader(header: string, map: RosterMap): RosterField | undefined {
+  const name = foldHeader(header);
+  return ROSTER_FIELDS.find((field) =>
+    headerNamesOf(field, map).some((wanted) => foldHeader(wanted) === name),
+  );
+}
+
 // A column is taken as a misspelling only of a field that no other column holds: beside a
 // `result` column, a `results` column is more likely data of its own than a typo.
 function misspeltHeaderOf(
