@@ -1,7 +1,7 @@
 /** The example files `badgesmith init` writes into a new issuer folder. */
 
 /** Lines `init` makes sure `.gitignore` has: private keys and issued output stay local. */
-export const GITIGNORE_LINES = ['keys/*.private.*', 'out/'] as const;
+export const GITIGNORE_LINES = ['keys/*.private.*', 'keys/retired/*.private.*', 'out/'] as const;
 
 export const EXAMPLE_ACHIEVEMENT = `# One achievement; see schemas/achievement.schema.json for every field.
 # Without an id, badgesmith derives a stable urn:uuid from the issuer id and this file's name.

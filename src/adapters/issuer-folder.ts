@@ -10,6 +10,7 @@ import { kidFor, loadSigningKey, type SigningKey } from '../core/keys/signing-ke
 import { CONFIG_DEFAULTS, type IssuerConfig } from '../core/model/config.js';
 import { keyOwnershipProblem, privateKeyFileProblem } from '../core/model/issuer-key.js';
 import { ensureFolder, pathExists, readInputText, writeFileAtomic } from './files.js';
+import { retireIssuerFiles, type RetiredIssuer } from './retire-keys.js';
 import { readYamlText } from './yaml-document.js';
 import { parseYamlFile, yamlFieldPosition } from './yaml-files.js';
 import {
@@ -42,12 +43,16 @@ export interface InitOptions {
   /** The proof format `issue` writes by default (`di` needs an EdDSA key). */
   proof?: 'jwt' | 'di';
   force: boolean;
+  /** The time of the run, for the names of retired files (`init --force`). */
+  now?: Date;
 }
 
 /** What `init` did: the config it wrote, and each file with whether it was written or kept. */
 export interface InitResult {
   config: IssuerConfig;
   files: { path: string; action: 'wrote' | 'kept' | 'updated' }[];
+  /** The old issuer's files that `force` moved to `keys/retired/`, if there were any. */
+  retired?: RetiredIssuer;
 }
 
 function issuerIdFor(options: InitOptions, publicJwk: JsonWebKey): string {
@@ -75,15 +80,11 @@ function issuerIdFor(options: InitOptions, publicJwk: JsonWebKey): string {
   return didKeyFromPublicJwk(publicJwk);
 }
 
-async function writeExample(
-  dir: string,
-  path: string,
-  text: string,
-  force: boolean,
-): Promise<'wrote' | 'kept'> {
+// An example that is there is kept, even with --force: it may be the issuer's own edited file.
+async function writeExample(dir: string, path: string, text: string): Promise<'wrote' | 'kept'> {
   const full = join(dir, path);
-  if (!force && (await pathExists(full))) return 'kept';
-  await writeFileAtomic(full, text, { overwrite: force });
+  if (await pathExists(full)) return 'kept';
+  await writeFileAtomic(full, text);
   return 'wrote';
 }
 
@@ -113,7 +114,9 @@ function configYaml(config: IssuerConfig): string {
 /**
  * Makes an issuer folder: a new key pair, `badgesmith.yaml`, the published keys (JWKS, and a DID
  * document when the issuer is a DID), an example achievement, template and roster, and a
- * `.gitignore`. An existing `badgesmith.yaml` is an ERR_FILE_EXISTS unless `force`.
+ * `.gitignore`. An existing `badgesmith.yaml` is an ERR_FILE_EXISTS unless `force`; with `force`
+ * the old key, published keys and config are moved to `keys/retired/` (never overwritten), and
+ * example files that exist are kept.
  */
 export async function initIssuerFolder(options: InitOptions): Promise<InitResult> {
   const dir = resolve(options.dir);
@@ -136,6 +139,15 @@ export async function initIssuerFolder(options: InitOptions): Promise<InitResult
   if (options.url !== undefined) config.issuer.url = options.url;
   if (options.email !== undefined) config.issuer.email = options.email;
 
+  // A key that signed badges is never overwritten: its badges verify only against it.
+  const retired = options.force
+    ? await retireIssuerFiles(
+        dir,
+        [FOLDER.privateKey, FOLDER.jwks, FOLDER.didDocument, FOLDER.config],
+        configPath,
+        options.now ?? new Date(),
+      )
+    : undefined;
   const files: InitResult['files'] = [];
   const write = async (path: string, text: string, mode?: number): Promise<void> => {
     await writeFileAtomic(join(dir, path), text, {
@@ -157,11 +169,15 @@ export async function initIssuerFolder(options: InitOptions): Promise<InitResult
     [FOLDER.roster, EXAMPLE_ROSTER],
   ];
   for (const [path, text] of examples) {
-    files.push({ path, action: await writeExample(dir, path, text, options.force) });
+    files.push({ path, action: await writeExample(dir, path, text) });
   }
   files.push({ path: FOLDER.gitignore, action: await mergeGitignore(dir) });
   await write(FOLDER.config, configYaml(config));
-  return { config, files };
+  return {
+    config,
+    files,
+    ...(retired === undefined || retired.moved.length === 0 ? {} : { retired }),
+  };
 }
 
 /** An issuer folder loaded for a run: its config, and its key parsed once. */

@@ -33,7 +33,9 @@ describe('badgesmith init', () => {
       'jwks.json',
     ]);
     expect((await stat(join(folder, 'keys', 'issuer.private.jwk.json'))).mode & 0o777).toBe(0o600);
-    expect(await readFile(join(folder, '.gitignore'), 'utf8')).toBe('keys/*.private.*\nout/\n');
+    expect(await readFile(join(folder, '.gitignore'), 'utf8')).toBe(
+      'keys/*.private.*\nkeys/retired/*.private.*\nout/\n',
+    );
     const jwks = JSON.parse(await readFile(join(folder, 'keys', 'jwks.json'), 'utf8'));
     expect(jwks.keys[0].d).toBeUndefined();
     expect(jwks.keys[0].alg).toBe('ES256');

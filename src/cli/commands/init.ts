@@ -9,6 +9,7 @@ import {
   unsafeNameProblem,
 } from '../../core/model/roster-values.js';
 import { FOLDER, initIssuerFolder, type InitOptions } from '../../adapters/issuer-folder.js';
+import type { RetiredIssuer } from '../../adapters/retire-keys.js';
 import type { CliContext } from '../context.js';
 import { askChoice, askText } from '../prompts.js';
 
@@ -148,6 +149,25 @@ async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Pr
   };
 }
 
+// Badges signed with the replaced key still name the old issuer and kid, and verify only
+// against the old public keys: say where they were kept, on stderr, before the new files.
+function warnRetired(
+  retired: RetiredIssuer,
+  shown: (path: string) => string,
+  ctx: CliContext,
+): void {
+  for (const { from, to } of retired.moved) {
+    ctx.err(`warning: kept the old ${shown(from)} as ${shown(to)}`);
+  }
+  const who = [
+    retired.issuerId === undefined ? undefined : `issuer '${retired.issuerId}'`,
+    retired.kid === undefined ? undefined : `kid '${retired.kid}'`,
+  ].filter((part) => part !== undefined);
+  ctx.err(
+    `warning: badges signed with the old key still name the old ${who.length === 0 ? 'issuer id and kid' : who.join(' and ')}; keep publishing the old jwks.json / did.json so they still verify`,
+  );
+}
+
 /** `badgesmith init [dir]`: makes an issuer folder with a new key and example files. */
 export function registerInit(program: Command, getContext: () => CliContext): void {
   program
@@ -166,7 +186,10 @@ export function registerInit(program: Command, getContext: () => CliContext): vo
       '--proof <proof>',
       'default proof of `issue`: jwt (VC-JWT) or di (Data Integrity, Ed25519)',
     )
-    .option('--force', 'start over: replace badgesmith.yaml, the key and the example files')
+    .option(
+      '--force',
+      'start over with a new key: the old key, published keys and badgesmith.yaml move to keys/retired/',
+    )
     .addHelpText(
       'after',
       `
@@ -177,13 +200,16 @@ Examples:
   badgesmith init --proof di     (an Ed25519 key; issue writes Data Integrity proofs)
 
 Writes ${FOLDER.config}, ${FOLDER.privateKey} (mode 0600, git-ignored),
-${FOLDER.jwks}, ${FOLDER.didDocument} (DID issuers), an example achievement, template and roster.`,
+${FOLDER.jwks}, ${FOLDER.didDocument} (DID issuers), an example achievement, template and roster.
+--force keeps example files that are there, and moves the old key files to
+keys/retired/<time>-<name>: badges signed with the old key still name the old issuer id and kid.`,
     )
     .action(async (dir: string, flags: InitFlags) => {
       const ctx = getContext();
       const options = await gatherOptions(dir, flags, ctx);
-      const result = await initIssuerFolder(options);
+      const result = await initIssuerFolder({ ...options, now: ctx.now() });
       const shown = (path: string): string => relative(ctx.cwd, resolve(options.dir, path)) || path;
+      if (result.retired !== undefined) warnRetired(result.retired, shown, ctx);
       const { alg: keyAlg, proof: made } = result.config.defaults;
       ctx.out(`issuer ${result.config.issuer.id} (${keyAlg}${made === 'di' ? ', proof di' : ''})`);
       for (const file of result.files) ctx.out(`  ${file.action.padEnd(7)} ${shown(file.path)}`);
