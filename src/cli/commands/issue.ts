@@ -12,6 +12,7 @@ import {
 } from '../../core/model/roster-values.js';
 import { loadAchievement, type LoadedAchievement } from '../../adapters/achievement-file.js';
 import { artworkRemovals } from '../../core/bake/svg-bake.js';
+import { templateWarnings } from '../../core/model/template.js';
 import { issueBatch, type BatchSummary } from '../../adapters/issue-batch.js';
 import type { IssueRowReport } from '../../adapters/issue-report.js';
 import {
@@ -192,13 +193,24 @@ function warnRemovals(
   }
 }
 
+/** Says once per template what may not be what the user meant (no earner's name in it). */
+function warnTemplate(loaded: LoadedAchievement, noted: Set<string>, ctx: CliContext): void {
+  const { artwork } = loaded;
+  if (artwork.kind !== 'template' || noted.has(artwork.file)) return;
+  noted.add(artwork.file);
+  const shown = relative(ctx.cwd, artwork.file) || artwork.file;
+  for (const warning of templateWarnings(artwork.svg, shown)) ctx.err(`warning: ${warning}`);
+}
+
 async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const issuer = await loadIssuer(resolve(ctx.cwd, flags.config), ctx.err);
   const ref = await achievementRef(flags, ctx);
   const format = parseFormat(flags.format, issuer.config.defaults.format);
   const warned = new Set<string>();
+  const noted = new Set<string>();
   const load = async (r: string): Promise<LoadedAchievement> => {
     const loaded = await loadAchievement(await resolveAchievementPath(r, ctx.cwd, issuer.dir));
+    warnTemplate(loaded, noted, ctx);
     warnRemovals(loaded, format, warned, ctx);
     return loaded;
   };
