@@ -7,7 +7,7 @@ import { didKeyFromPublicJwk, isDidKey } from '../core/keys/did-key.js';
 import { generateKeyPair, type SigningAlg } from '../core/keys/generate.js';
 import { buildDidDocument, buildJwks } from '../core/keys/publish.js';
 import { kidFor, loadSigningKey, type SigningKey } from '../core/keys/signing-key.js';
-import { CONFIG_DEFAULTS, type IssuerConfig } from '../core/model/config.js';
+import { CONFIG_DEFAULTS, isIssuerId, type IssuerConfig } from '../core/model/config.js';
 import { keyOwnershipProblem, privateKeyFileProblem } from '../core/model/issuer-key.js';
 import { ensureFolder, pathExists, readInputText, writeFileAtomic } from './files.js';
 import { retireIssuerFiles, type RetiredIssuer } from './retire-keys.js';
@@ -57,7 +57,7 @@ export interface InitResult {
 
 function issuerIdFor(options: InitOptions, publicJwk: JsonWebKey): string {
   if (options.issuerId !== undefined) {
-    if (!/^(did:(web|key):\S+|https:\/\/\S+)$/u.test(options.issuerId)) {
+    if (!isIssuerId(options.issuerId)) {
       throw new BadgesmithError(
         'ERR_USAGE_BAD_OPTION',
         `issuer id '${options.issuerId}' is not a did:web, did:key or https url`,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { BadgesmithError } from '../../core/errors.js';
 import { SIGNING_ALGS, type SigningAlg } from '../../core/keys/generate.js';
+import { isIssuerId } from '../../core/model/config.js';
 import { isEmailAddress } from '../../core/model/identity.js';
 import {
   blankNameProblem,
@@ -104,6 +105,17 @@ function parseProof(value: string | undefined, alg: SigningAlg | undefined): 'jw
   return proof;
 }
 
+/**
+ * The issuer-id prompt's check: empty (a did:key is made) or an id `init --issuer-id` takes, so a
+ * wrong id is asked again rather than refused after the last question.
+ *
+ * @example issuerIdAnswer('foo') // "'foo' is not a did:web:…, did:key:… or https://… id (e.g. …)"
+ */
+export function issuerIdAnswer(value: string): true | string {
+  if (value === '' || isIssuerId(value)) return true;
+  return `'${value}' is not a did:web:…, did:key:… or https://… id (e.g. did:web:example.org)`;
+}
+
 async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Promise<InitOptions> {
   let alg = parseAlg(flags.alg);
   const proof = parseProof(flags.proof, alg);
@@ -122,6 +134,7 @@ async function gatherOptions(dir: string, flags: InitFlags, ctx: CliContext): Pr
     if (issuerId === undefined) {
       const answer = await askText('Issuer id (did:web:… or https://…; empty for a did:key):', {
         required: alg === 'RS256',
+        validate: issuerIdAnswer,
       });
       issuerId = answer === '' ? undefined : answer;
     }

@@ -72,3 +72,16 @@ export function issuerProfileFrom(config: IssuerConfig): IssuerProfile {
   if (issuer.image !== undefined) profile.image = { id: issuer.image, type: 'Image' };
   return profile;
 }
+
+/** The issuer ids badgesmith writes: a did:web, a did:key, or an https URL (as the schema). */
+const ISSUER_ID = /^(did:(web|key):\S+|https:\/\/\S+)$/u;
+
+/**
+ * Whether `id` can be an issuer id: `did:web:…`, `did:key:…` or `https://…`, with no spaces
+ * (OB 3.0 Profile.id is a URI; badgesmith resolves these three).
+ *
+ * @example isIssuerId('foo') // false
+ */
+export function isIssuerId(id: string): boolean {
+  return ISSUER_ID.test(id);
+}
