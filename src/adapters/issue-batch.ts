@@ -1,22 +1,22 @@
-import { createCredentialSigner, type ProofKind } from "./credential-signer.js";
-import { availableParallelism } from "node:os";
-import { BadgesmithError, isBadgesmithError } from "../core/errors.js";
-import { buildAchievement } from "../core/model/achievement.js";
-import { issuerProfileFrom, type OutputFormat } from "../core/model/config.js";
-import { futureIssuedProblem } from "../core/model/dates.js";
-import { fileStem } from "../core/model/file-slug.js";
-import { rowKey, stableCredentialId } from "../core/model/roster-map.js";
-import type { LoadedAchievement } from "./achievement-file.js";
-import type { LoadedIssuer } from "./issuer-folder.js";
-import { openReportWriter, type IssueRowReport } from "./issue-report.js";
-import { TEMP_FOLDER } from "./batch-file-writer.js";
+import { createCredentialSigner, type ProofKind } from './credential-signer.js';
+import { availableParallelism } from 'node:os';
+import { BadgesmithError, isBadgesmithError } from '../core/errors.js';
+import { buildAchievement } from '../core/model/achievement.js';
+import { issuerProfileFrom, type OutputFormat } from '../core/model/config.js';
+import { futureIssuedProblem } from '../core/model/dates.js';
+import { fileStem } from '../core/model/file-slug.js';
+import { rowKey, stableCredentialId } from '../core/model/roster-map.js';
+import type { LoadedAchievement } from './achievement-file.js';
+import type { LoadedIssuer } from './issuer-folder.js';
+import { openReportWriter, type IssueRowReport } from './issue-report.js';
+import { TEMP_FOLDER } from './batch-file-writer.js';
 import {
   type AchievementInit,
   type RowOutcome,
   type RowTask,
   type WorkerInit,
-} from "./issue-worker.js";
-import { LEDGER_FILE, openLedger, readLedger } from "./ledger.js";
+} from './issue-worker.js';
+import { LEDGER_FILE, openLedger, readLedger } from './ledger.js';
 import {
   acquireOutLock,
   cleanUpRun,
@@ -24,11 +24,11 @@ import {
   outputError,
   withOutputHint,
   sweepLeftovers,
-} from "./out-folder.js";
-import { HashedSet, IdMap } from "./id-table.js";
-import type { RosterRow } from "./roster.js";
-import { startWorkerPool } from "./worker-pool.js";
-import { join } from "node:path";
+} from './out-folder.js';
+import { HashedSet, IdMap } from './id-table.js';
+import type { RosterRow } from './roster.js';
+import { startWorkerPool } from './worker-pool.js';
+import { join } from 'node:path';
 
 /** One run of `issue`: who issues what to whom, in which format, and where the files go. */
 export interface IssueBatch {
@@ -82,22 +82,19 @@ export interface BatchSummary {
    * Set when an output error no later row escapes (a full disk, a file size limit, no
    * permission) stopped the run: the rows before it are issued and recorded, the rest are not.
    */
-  stopped?: { code: "ERR_OUTPUT_WRITE"; message: string; hint?: string };
+  stopped?: { code: 'ERR_OUTPUT_WRITE'; message: string; hint?: string };
 }
 
 /**
  * Throws ERR_USAGE_CONFLICT when the artwork cannot give the asked format: PNG artwork is baked
  * as it is and never turned into SVG.
  */
-export function assertFormatFits(
-  achievement: LoadedAchievement,
-  format: OutputFormat,
-): void {
-  if (achievement.artwork.kind === "png" && format !== "png") {
+export function assertFormatFits(achievement: LoadedAchievement, format: OutputFormat): void {
+  if (achievement.artwork.kind === 'png' && format !== 'png') {
     throw new BadgesmithError(
-      "ERR_USAGE_CONFLICT",
+      'ERR_USAGE_CONFLICT',
       `--format '${format}' needs svg artwork, and '${achievement.artwork.file}' is png`,
-      { hint: "use --format png, or give the achievement an svg `template:`" },
+      { hint: 'use --format png, or give the achievement an svg `template:`' },
     );
   }
 }
@@ -109,7 +106,7 @@ function reasonOf(error: unknown): string {
   return `internal error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-const WORKER_URL = new URL("./issue-worker.js", import.meta.url);
+const WORKER_URL = new URL('./issue-worker.js', import.meta.url);
 
 // Rows given to each worker before the run waits for one to finish. Enough that a worker always
 // has the next group of names queued while sharp draws the current one (16 a render) and files
@@ -117,12 +114,12 @@ const WORKER_URL = new URL("./issue-worker.js", import.meta.url);
 const IN_FLIGHT_PER_WORKER = 32;
 
 // Tests run the TypeScript sources, where no compiled worker exists: they issue in-process.
-const canUseWorkers = !import.meta.url.endsWith(".ts");
+const canUseWorkers = !import.meta.url.endsWith('.ts');
 
 async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
   const wanted = batch.jobs ?? availableParallelism();
   if (wanted < 1 || !canUseWorkers) {
-    const { createRowIssuer } = await import("./issue-worker.js");
+    const { createRowIssuer } = await import('./issue-worker.js');
     const local = createRowIssuer(init);
     return {
       add: (spec: AchievementInit) => local.addAchievement(spec),
@@ -135,7 +132,7 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
     WORKER_URL,
     { badgesmithIssue: init },
     wanted,
-    (tasks) => ({ type: "tasks", tasks }),
+    (tasks) => ({ type: 'tasks', tasks }),
     // A row leaves only short-lived garbage: a small young generation keeps each worker's
     // memory flat and near what a short run uses, at the cost of more (cheap) scavenges. The
     // old-generation cap makes V8 collect before it grows its heap: a worker holds a few rows'
@@ -144,8 +141,7 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
     { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
   );
   return {
-    add: (spec: AchievementInit) =>
-      pool.broadcast({ type: "achievement", spec }),
+    add: (spec: AchievementInit) => pool.broadcast({ type: 'achievement', spec }),
     run: pool.run,
     close: pool.close,
     size: pool.size,
@@ -153,18 +149,15 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
 }
 
 const stemOf = (files: readonly string[]): string =>
-  (files[0] ?? "").replace(
-    /\.(credential\.jwt|credential\.json|png|svg)$/u,
-    "",
-  );
+  (files[0] ?? '').replace(/\.(credential\.jwt|credential\.json|png|svg)$/u, '');
 
 // The files a dry run names for a row, as the worker writes them: the credential, then images.
 function plannedFiles(stem: string, init: WorkerInit): string[] {
   const files = init.credentialFile
-    ? [`${stem}${init.proof === "di" ? ".credential.json" : ".credential.jwt"}`]
+    ? [`${stem}${init.proof === 'di' ? '.credential.json' : '.credential.jwt'}`]
     : [];
-  if (init.format !== "svg") files.push(`${stem}.png`);
-  if (init.format !== "png") files.push(`${stem}.svg`);
+  if (init.format !== 'svg') files.push(`${stem}.png`);
+  if (init.format !== 'png') files.push(`${stem}.svg`);
   return files;
 }
 
@@ -177,8 +170,7 @@ function plannedFiles(stem: string, init: WorkerInit): string[] {
  */
 export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
   const { issuer, format, outDir } = batch;
-  if (batch.achievement !== undefined)
-    assertFormatFits(batch.achievement, format);
+  if (batch.achievement !== undefined) assertFormatFits(batch.achievement, format);
   const profile = issuerProfileFrom(issuer.config);
   const summary: BatchSummary = {
     total: 0,
@@ -194,15 +186,10 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
   let engine: Awaited<ReturnType<typeof makeIssuer>> | undefined;
   try {
     if (!dry) {
-      const kept = keptReportsLine(
-        outDir,
-        await sweepLeftovers(outDir, TEMP_FOLDER),
-      );
+      const kept = keptReportsLine(outDir, await sweepLeftovers(outDir, TEMP_FOLDER));
       if (kept !== undefined) batch.onWarning?.(kept);
     }
-    const ledger = dry
-      ? undefined
-      : await openLedger(outDir, { sync: batch.fsync === true });
+    const ledger = dry ? undefined : await openLedger(outDir, { sync: batch.fsync === true });
     const done = ledger?.done ?? (await readLedger(outDir)).done;
     // Compact tables, not Maps of strings: a 100,000-row run keeps its memory near a short one's.
     const taken = new HashedSet();
@@ -211,7 +198,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     const achievements = new Map<string, Promise<Resolved>>();
     const init: WorkerInit = {
       profile,
-      privateJwk: issuer.signingKey.privateKey.export({ format: "jwk" }),
+      privateJwk: issuer.signingKey.privateKey.export({ format: 'jwk' }),
       alg: issuer.signingKey.alg,
       kid: issuer.signingKey.kid,
       proof: batch.proof ?? issuer.config.defaults.proof,
@@ -222,7 +209,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
       credentialFile: batch.credentialFile !== false,
     };
     // A key that cannot make this proof is refused here, before any worker starts.
-    createCredentialSigner(issuer.signingKey, init.proof ?? "jwt", profile.id);
+    createCredentialSigner(issuer.signingKey, init.proof ?? 'jwt', profile.id);
     // Opened only after the checks above, so a refused run leaves no empty `.partial` reports.
     const report = dry ? undefined : await openReportWriter(outDir, batch.now);
 
@@ -231,17 +218,12 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     const quiet = new Set<number>();
     const emit = (seq: number, row: IssueRowReport): void => {
       waiting.set(seq, row);
-      for (
-        let r = waiting.get(nextOut);
-        r !== undefined;
-        r = waiting.get(nextOut)
-      ) {
+      for (let r = waiting.get(nextOut); r !== undefined; r = waiting.get(nextOut)) {
         waiting.delete(nextOut);
         nextOut += 1;
-        if (r.status === "issued" || r.status === "would-issue")
-          summary.issued += 1;
-        else if (r.status === "skipped") summary.skipped += 1;
-        else if (r.status === "duplicate") summary.duplicates += 1;
+        if (r.status === 'issued' || r.status === 'would-issue') summary.issued += 1;
+        else if (r.status === 'skipped') summary.skipped += 1;
+        else if (r.status === 'duplicate') summary.duplicates += 1;
         else summary.failed += 1;
         report?.add(r);
         // Rows in flight that failed for the cause that stopped the run are in the report,
@@ -252,7 +234,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     };
 
     const resolve = (ref: string | undefined): Promise<Resolved> => {
-      const key = ref ?? "";
+      const key = ref ?? '';
       let found = achievements.get(key);
       if (found === undefined) {
         found = (async (): Promise<Resolved> => {
@@ -262,23 +244,15 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
                 ? batch.achievement
                 : await batch.loadAchievement(ref);
             if (loaded === undefined) {
-              return {
-                error:
-                  "no achievement: pass --achievement or add an 'achievement' column",
-              };
+              return { error: "no achievement: pass --achievement or add an 'achievement' column" };
             }
             assertFormatFits(loaded, format);
             const built = buildAchievement(loaded.spec, {
               issuerId: issuer.config.issuer.id,
               slug: loaded.slug,
             });
-            const spec: AchievementInit = {
-              key,
-              built,
-              artwork: loaded.artwork,
-            };
-            if (loaded.spec.validFor !== undefined)
-              spec.validFor = loaded.spec.validFor;
+            const spec: AchievementInit = { key, built, artwork: loaded.artwork };
+            if (loaded.spec.validFor !== undefined) spec.validFor = loaded.spec.validFor;
             return { spec };
           } catch (error) {
             return { error: reasonOf(error) };
@@ -312,7 +286,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         name: row.name,
         email: row.email,
         files: [],
-        status: "failed",
+        status: 'failed',
       };
       if (row.identifier !== undefined) base.identifier = row.identifier;
       if (row.problem !== undefined) {
@@ -331,40 +305,28 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         continue;
       }
       const resolved = await resolve(row.achievement);
-      if ("error" in resolved) {
+      if ('error' in resolved) {
         emit(mine, { ...base, reason: `row ${row.row}: ${resolved.error}` });
         continue;
       }
-      const id = stableCredentialId(
-        issuer.config.issuer.id,
-        rowKey(row, resolved.spec.built.id),
-      );
+      const id = stableCredentialId(issuer.config.issuer.id, rowKey(row, resolved.spec.built.id));
       base.credentialId = id;
       const earlier = seen.get(id);
       if (earlier !== undefined) {
         const reason = `row ${row.row}: same earner and achievement as row ${earlier}`;
-        emit(mine, { ...base, status: "duplicate", reason });
+        emit(mine, { ...base, status: 'duplicate', reason });
         continue;
       }
       seen.set(id, row.row);
       const previous = done.files(id);
       if (previous !== undefined) {
-        emit(mine, {
-          ...base,
-          status: "skipped",
-          files: previous,
-          reason: "already issued",
-        });
+        emit(mine, { ...base, status: 'skipped', files: previous, reason: 'already issued' });
         continue;
       }
       const stem = fileStem(row.name, id, taken);
       taken.add(stem);
       if (dry) {
-        emit(mine, {
-          ...base,
-          status: "would-issue",
-          files: plannedFiles(stem, init),
-        });
+        emit(mine, { ...base, status: 'would-issue', files: plannedFiles(stem, init) });
         continue;
       }
       engine ??= await makeIssuer(batch, init);
@@ -381,13 +343,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         email: row.email,
         issued: (row.issued ?? batch.issued).toISOString(),
       };
-      for (const field of [
-        "identifier",
-        "evidence",
-        "narrative",
-        "result",
-        "language",
-      ] as const) {
+      for (const field of ['identifier', 'evidence', 'narrative', 'result', 'language'] as const) {
         const value = row[field];
         if (value !== undefined) task[field] = value;
       }
@@ -415,30 +371,21 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
             files: outcome.files,
             at,
           });
-          const warning =
-            outcome.warning === undefined ? {} : { reason: outcome.warning };
-          emit(mine, {
-            ...base,
-            status: "issued",
-            files: outcome.files,
-            ...warning,
-          });
+          const warning = outcome.warning === undefined ? {} : { reason: outcome.warning };
+          emit(mine, { ...base, status: 'issued', files: outcome.files, ...warning });
         })
         .catch((error: unknown) => {
           fatal ??= error instanceof Error ? error : new Error(String(error));
         })
         .finally(() => inflight.delete(job));
       inflight.add(job);
-      if (inflight.size >= engine.size * IN_FLIGHT_PER_WORKER)
-        await Promise.race(inflight);
+      if (inflight.size >= engine.size * IN_FLIGHT_PER_WORKER) await Promise.race(inflight);
     }
     await Promise.all(inflight);
     if (fatal !== undefined) throw withOutputHint(fatal);
-    await ledger
-      ?.close()
-      .catch((error: Error) => Promise.reject(withOutputHint(error)));
+    await ledger?.close().catch((error: Error) => Promise.reject(withOutputHint(error)));
     if (stopped !== undefined) {
-      summary.stopped = { code: "ERR_OUTPUT_WRITE", message: stopped.message };
+      summary.stopped = { code: 'ERR_OUTPUT_WRITE', message: stopped.message };
       if (stopped.hint !== undefined) summary.stopped.hint = stopped.hint;
     }
     if (report !== undefined) summary.report = await report.finish();

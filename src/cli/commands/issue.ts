@@ -1,47 +1,31 @@
-import type { Command } from "commander";
-import { relative, resolve } from "node:path";
-import { BadgesmithError, EXIT } from "../../core/errors.js";
-import type { OutputFormat } from "../../core/model/config.js";
-import { isEmailAddress } from "../../core/model/identity.js";
-import {
-  mergeRosterMaps,
-  parseMapOptions,
-} from "../../core/model/roster-map.js";
+import type { Command } from 'commander';
+import { relative, resolve } from 'node:path';
+import { BadgesmithError, EXIT } from '../../core/errors.js';
+import type { OutputFormat } from '../../core/model/config.js';
+import { isEmailAddress } from '../../core/model/identity.js';
+import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
 import {
   blankNameProblem,
   escapeControls,
   isBlankName,
   unsafeNameProblem,
-} from "../../core/model/roster-values.js";
-import {
-  loadAchievement,
-  type LoadedAchievement,
-} from "../../adapters/achievement-file.js";
-import { artworkRemovals } from "../../core/bake/svg-bake.js";
-import { templateWarnings } from "../../core/model/template.js";
-import { issueBatch, type BatchSummary } from "../../adapters/issue-batch.js";
-import type { IssueRowReport } from "../../adapters/issue-report.js";
+} from '../../core/model/roster-values.js';
+import { loadAchievement, type LoadedAchievement } from '../../adapters/achievement-file.js';
+import { artworkRemovals } from '../../core/bake/svg-bake.js';
+import { templateWarnings } from '../../core/model/template.js';
+import { issueBatch, type BatchSummary } from '../../adapters/issue-batch.js';
+import type { IssueRowReport } from '../../adapters/issue-report.js';
 import {
   loadIssuer,
   resolveAchievementPath,
   type LoadedIssuer,
-} from "../../adapters/issuer-folder.js";
-import {
-  countRosterRows,
-  openRoster,
-  type RosterRow,
-} from "../../adapters/roster.js";
-import { runIgnoreColumns } from "../../adapters/roster-ignore.js";
-import type { CliContext } from "../context.js";
-import { createProgress } from "../progress.js";
-import { askText } from "../prompts.js";
-import {
-  badOption,
-  parseFormat,
-  parseIssued,
-  parseJobs,
-  parseProof,
-} from "../issue-flags.js";
+} from '../../adapters/issuer-folder.js';
+import { countRosterRows, openRoster, type RosterRow } from '../../adapters/roster.js';
+import { runIgnoreColumns } from '../../adapters/roster-ignore.js';
+import type { CliContext } from '../context.js';
+import { createProgress } from '../progress.js';
+import { askText } from '../prompts.js';
+import { badOption, parseFormat, parseIssued, parseJobs, parseProof } from '../issue-flags.js';
 
 interface IssueFlags {
   config: string;
@@ -64,13 +48,9 @@ interface IssueFlags {
 }
 
 function missing(flag: string, what: string): BadgesmithError {
-  return new BadgesmithError(
-    "ERR_USAGE_MISSING_OPTION",
-    `missing ${flag}: ${what}`,
-    {
-      hint: "run `badgesmith issue --help` for examples",
-    },
-  );
+  return new BadgesmithError('ERR_USAGE_MISSING_OPTION', `missing ${flag}: ${what}`, {
+    hint: 'run `badgesmith issue --help` for examples',
+  });
 }
 
 interface Rows {
@@ -79,18 +59,14 @@ interface Rows {
   fromRoster: boolean;
 }
 
-async function rowsFrom(
-  flags: IssueFlags,
-  ctx: CliContext,
-  issuer: LoadedIssuer,
-): Promise<Rows> {
+async function rowsFrom(flags: IssueFlags, ctx: CliContext, issuer: LoadedIssuer): Promise<Rows> {
   if (flags.roster !== undefined) {
     if (flags.name !== undefined || flags.email !== undefined) {
       throw new BadgesmithError(
-        "ERR_USAGE_CONFLICT",
-        "--roster cannot be combined with --name or --email",
+        'ERR_USAGE_CONFLICT',
+        '--roster cannot be combined with --name or --email',
         {
-          hint: "issue to one earner with --name and --email, or to many with --roster",
+          hint: 'issue to one earner with --name and --email, or to many with --roster',
         },
       );
     }
@@ -108,7 +84,7 @@ async function rowsFrom(
     const roster = await openRoster(path, map, ignore);
     if (roster.ignoredColumns.length > 0) {
       ctx.err(
-        `warning: ignored roster columns: ${roster.ignoredColumns.map((c) => `'${c}'`).join(", ")}`,
+        `warning: ignored roster columns: ${roster.ignoredColumns.map((c) => `'${c}'`).join(', ')}`,
       );
     }
     return { rows: roster.rows, total, fromRoster: true };
@@ -119,84 +95,59 @@ async function rowsFrom(
       required: true,
       validate: (value) =>
         isBlankName(value)
-          ? "the name cannot be empty or invisible"
-          : (unsafeNameProblem("the name", value) ?? true),
+          ? 'the name cannot be empty or invisible'
+          : (unsafeNameProblem('the name', value) ?? true),
     });
     email ??= await askText("Earner's e-mail:", {
       required: true,
-      validate: (value) => isEmailAddress(value) || "not an e-mail address",
+      validate: (value) => isEmailAddress(value) || 'not an e-mail address',
     });
   }
   if (name === undefined)
-    throw missing("--name", "the earner's name (or give --roster <file.csv>)");
+    throw missing('--name', "the earner's name (or give --roster <file.csv>)");
   // A name that shows nothing would issue a badge naming no one; a roster row fails the same way.
-  const blank = blankNameProblem("--name", name);
+  const blank = blankNameProblem('--name', name);
   if (blank !== undefined) {
-    throw badOption(
-      blank,
-      "pass the earner's name as it should read, e.g. --name 'Ada Lovelace'",
-    );
+    throw badOption(blank, "pass the earner's name as it should read, e.g. --name 'Ada Lovelace'");
   }
   if (email === undefined)
-    throw missing(
-      "--email",
-      "the earner's e-mail (or give --roster <file.csv>)",
-    );
+    throw missing('--email', "the earner's e-mail (or give --roster <file.csv>)");
   if (!isEmailAddress(email)) {
     throw badOption(
       `--email '${email}' is not an e-mail address`,
-      "pass the earner address, e.g. --email ada@example.org",
+      'pass the earner address, e.g. --email ada@example.org',
     );
   }
-  const control = unsafeNameProblem("--name", name);
+  const control = unsafeNameProblem('--name', name);
   if (control !== undefined) {
-    throw badOption(
-      control,
-      "pass the earner's name as plain text, e.g. --name 'Ada Lovelace'",
-    );
+    throw badOption(control, "pass the earner's name as plain text, e.g. --name 'Ada Lovelace'");
   }
-  return {
-    rows: [{ row: 1, line: 1, name, email }],
-    total: 1,
-    fromRoster: false,
-  };
+  return { rows: [{ row: 1, line: 1, name, email }], total: 1, fromRoster: false };
 }
 
-async function achievementRef(
-  flags: IssueFlags,
-  ctx: CliContext,
-): Promise<string | undefined> {
+async function achievementRef(flags: IssueFlags, ctx: CliContext): Promise<string | undefined> {
   if (flags.achievement !== undefined) return flags.achievement;
   if (flags.roster !== undefined) return undefined;
-  if (ctx.interactive)
-    return askText("Achievement (file or slug):", { required: true });
-  throw missing("--achievement", "the achievement file or slug to issue");
+  if (ctx.interactive) return askText('Achievement (file or slug):', { required: true });
+  throw missing('--achievement', 'the achievement file or slug to issue');
 }
 
 // A roster's names reach these lines: control characters are escaped so a row cannot drive the
 // operator's terminal.
-function describeRow(
-  r: IssueRowReport,
-  shown: (file: string) => string,
-): string | undefined {
+function describeRow(r: IssueRowReport, shown: (file: string) => string): string | undefined {
   const line = rowLine(r, shown);
   return line === undefined ? undefined : escapeControls(line);
 }
 
-function rowLine(
-  r: IssueRowReport,
-  shown: (file: string) => string,
-): string | undefined {
-  const who = r.name || "-";
-  if (r.status === "failed")
-    return `FAILED row ${r.row} (${who}): ${r.reason ?? ""}`;
-  if (r.status === "duplicate")
-    return `DUPLICATE row ${r.row} (${who}): ${r.reason ?? ""}`;
-  if (r.status === "skipped")
-    return `SKIPPED row ${r.row} ${who}: already issued, ${r.files.map(shown).join(", ")}`;
-  if (r.status === "would-issue")
-    return `WOULD ISSUE row ${r.row} ${who}: ${r.files.map(shown).join(", ")}`;
-  return `ISSUED row ${r.row} ${who}: ${r.files.map(shown).join(", ")}`;
+function rowLine(r: IssueRowReport, shown: (file: string) => string): string | undefined {
+  const who = r.name || '-';
+  if (r.status === 'failed') return `FAILED row ${r.row} (${who}): ${r.reason ?? ''}`;
+  if (r.status === 'duplicate') return `DUPLICATE row ${r.row} (${who}): ${r.reason ?? ''}`;
+  if (r.status === 'skipped')
+    return `SKIPPED row ${r.row} ${who}: already issued, ${r.files.map(shown).join(', ')}`;
+  if (r.status === 'would-issue')
+    return `WOULD ISSUE row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
+  return `ISSUED row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
 }
 
 /** The exit code after SIGTERM: 128 + 15, as a shell reports a process ended by it. */
@@ -209,20 +160,15 @@ function summaryLine(
   dry: boolean,
   total: number,
 ) {
-  const failed =
-    s.failed > 0 ? ctx.color.red(`failed ${s.failed}`) : `failed ${s.failed}`;
+  const failed = s.failed > 0 ? ctx.color.red(`failed ${s.failed}`) : `failed ${s.failed}`;
   const counts = `skipped ${s.skipped} (already issued), duplicates ${s.duplicates}, ${failed}`;
-  if (dry)
-    return `dry run: would issue ${s.issued}, ${counts}; nothing written`;
+  if (dry) return `dry run: would issue ${s.issued}, ${counts}; nothing written`;
   const head = s.interrupted
     ? `INTERRUPTED after ${s.total} of ${total} rows: issued`
     : s.stopped !== undefined
       ? `STOPPED after ${s.total} of ${total} rows: issued`
-      : "issued";
-  const report =
-    s.report === undefined
-      ? ""
-      : `; report: ${shown(s.report.csv)} (and .jsonl)`;
+      : 'issued';
+  const report = s.report === undefined ? '' : `; report: ${shown(s.report.csv)} (and .jsonl)`;
   return `${head} ${s.issued}, ${counts}${report}; ledger: ${shown(s.ledger)}`;
 }
 
@@ -237,8 +183,7 @@ function warnRemovals(
   ctx: CliContext,
 ): void {
   const { artwork } = loaded;
-  if (artwork.kind === "png" || format === "png" || warned.has(artwork.file))
-    return;
+  if (artwork.kind === 'png' || format === 'png' || warned.has(artwork.file)) return;
   warned.add(artwork.file);
   let removed: string[];
   try {
@@ -248,24 +193,17 @@ function warnRemovals(
   }
   const shown = relative(ctx.cwd, artwork.file) || artwork.file;
   for (const what of removed) {
-    ctx.err(
-      `warning: removed from the artwork '${shown}' in every svg badge: ${what}`,
-    );
+    ctx.err(`warning: removed from the artwork '${shown}' in every svg badge: ${what}`);
   }
 }
 
 /** Says once per template what may not be what the user meant (no earner's name in it). */
-function warnTemplate(
-  loaded: LoadedAchievement,
-  noted: Set<string>,
-  ctx: CliContext,
-): void {
+function warnTemplate(loaded: LoadedAchievement, noted: Set<string>, ctx: CliContext): void {
   const { artwork } = loaded;
-  if (artwork.kind !== "template" || noted.has(artwork.file)) return;
+  if (artwork.kind !== 'template' || noted.has(artwork.file)) return;
   noted.add(artwork.file);
   const shown = relative(ctx.cwd, artwork.file) || artwork.file;
-  for (const warning of templateWarnings(artwork.svg, shown))
-    ctx.err(`warning: ${warning}`);
+  for (const warning of templateWarnings(artwork.svg, shown)) ctx.err(`warning: ${warning}`);
 }
 
 async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
@@ -275,9 +213,7 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const warned = new Set<string>();
   const noted = new Set<string>();
   const load = async (r: string): Promise<LoadedAchievement> => {
-    const loaded = await loadAchievement(
-      await resolveAchievementPath(r, ctx.cwd, issuer.dir),
-    );
+    const loaded = await loadAchievement(await resolveAchievementPath(r, ctx.cwd, issuer.dir));
     warnTemplate(loaded, noted, ctx);
     warnRemovals(loaded, format, warned, ctx);
     return loaded;
@@ -293,13 +229,10 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
       ? resolve(issuer.dir, issuer.config.defaults.output)
       : resolve(ctx.cwd, flags.out),
   );
-  const shown = (file: string): string =>
-    relative(ctx.cwd, resolve(outDir, file)) || file;
+  const shown = (file: string): string => relative(ctx.cwd, resolve(outDir, file)) || file;
   const dry = flags.dryRun === true;
   const json = flags.json === true;
-  const progress = createProgress(ctx, total, (text) =>
-    process.stderr.write(text),
-  );
+  const progress = createProgress(ctx, total, (text) => process.stderr.write(text));
   const controller = new AbortController();
   let signalled: NodeJS.Signals | undefined;
   // The first signal stops taking rows; the rows already started are finished, recorded and
@@ -308,16 +241,14 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const stop = (signal: NodeJS.Signals): void => {
     if (signalled !== undefined) {
       progress.end();
-      ctx.err(
-        `${signal} again: finishing the rows already started, then stopping`,
-      );
+      ctx.err(`${signal} again: finishing the rows already started, then stopping`);
       return;
     }
     signalled = signal;
     controller.abort();
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   let count = 0;
   let failedShown = 0;
   let firstJsonRow = true;
@@ -346,29 +277,20 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
       signal: controller.signal,
       onRow: (report) => {
         count += 1;
-        const problem =
-          report.status === "failed" || report.status === "duplicate";
+        const problem = report.status === 'failed' || report.status === 'duplicate';
         const line = describeRow(report, shown);
         if (problem && line !== undefined) {
-          if (report.status === "failed") failedShown += 1;
+          if (report.status === 'failed') failedShown += 1;
           progress.end();
           ctx.err(line);
-        } else if (report.status === "issued" && report.reason !== undefined) {
+        } else if (report.status === 'issued' && report.reason !== undefined) {
           progress.end();
-          ctx.err(
-            escapeControls(
-              `warning: row ${report.row} (${report.name}): ${report.reason}`,
-            ),
-          );
+          ctx.err(escapeControls(`warning: row ${report.row} (${report.name}): ${report.reason}`));
         }
         if (json) {
-          ctx.out(`${firstJsonRow ? "" : ","}${JSON.stringify(report)}`);
+          ctx.out(`${firstJsonRow ? '' : ','}${JSON.stringify(report)}`);
           firstJsonRow = false;
-        } else if (
-          !problem &&
-          line !== undefined &&
-          (dry || !fromRoster || ctx.verbosity > 1)
-        ) {
+        } else if (!problem && line !== undefined && (dry || !fromRoster || ctx.verbosity > 1)) {
           ctx.out(line);
         }
         progress.update(count);
@@ -376,117 +298,88 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
     });
   } finally {
     progress.end();
-    process.removeListener("SIGINT", stop);
-    process.removeListener("SIGTERM", stop);
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
   }
   if (json) {
-    ctx.out(
-      `],\n${JSON.stringify({ ...summary, outDir, dryRun: dry }).slice(1)}`,
-    );
+    ctx.out(`],\n${JSON.stringify({ ...summary, outDir, dryRun: dry }).slice(1)}`);
   } else {
     ctx.out(summaryLine(summary, ctx, shown, dry, total));
   }
-  if (fromRoster && summary.total === 0) ctx.err("the roster has no rows");
+  if (fromRoster && summary.total === 0) ctx.err('the roster has no rows');
   if (summary.stopped !== undefined) {
     // An output error that every later row would meet (a full disk, a file size limit, no
     // permission): the rows before it are issued and recorded; exit 73 with the one cause.
     const { code, message, hint } = summary.stopped;
     const more = summary.failed - failedShown;
-    if (more > 0)
-      ctx.err(
-        `${more} more rows in flight failed the same way; the report lists them`,
-      );
-    throw new BadgesmithError(
-      code,
-      message,
-      hint === undefined ? {} : { hint },
-    );
+    if (more > 0) ctx.err(`${more} more rows in flight failed the same way; the report lists them`);
+    throw new BadgesmithError(code, message, hint === undefined ? {} : { hint });
   }
   if (summary.interrupted) {
     ctx.err(
       `interrupted after ${summary.total} of ${total} rows; rerun the same command to finish (already issued rows are skipped)`,
     );
     // The shell convention: 128 + the signal number (SIGINT 2, SIGTERM 15).
-    return signalled === "SIGTERM" ? EXIT_TERMINATED : EXIT.interrupted;
+    return signalled === 'SIGTERM' ? EXIT_TERMINATED : EXIT.interrupted;
   }
   return summary.failed > 0 ? EXIT.notValid : EXIT.ok;
 }
 
 /** `badgesmith issue`: signs and bakes one badge per earner. */
-export function registerIssue(
-  program: Command,
-  getContext: () => CliContext,
-): void {
+export function registerIssue(program: Command, getContext: () => CliContext): void {
   program
-    .command("issue")
-    .description(
-      "issue an achievement to one earner or a roster: sign, draw, bake",
-    )
-    .option("--config <file>", "issuer config", "badgesmith.yaml")
+    .command('issue')
+    .description('issue an achievement to one earner or a roster: sign, draw, bake')
+    .option('--config <file>', 'issuer config', 'badgesmith.yaml')
     .option(
-      "--achievement <file|slug>",
+      '--achievement <file|slug>',
       "achievement yaml, or its slug in achievements/ (or a roster 'achievement' column)",
     )
-    .option("--name <name>", "earner's name (one earner)")
+    .option('--name <name>', "earner's name (one earner)")
     .option(
-      "--email <email>",
+      '--email <email>',
       "earner's e-mail (one earner; the credential holds only a salted hash)",
     )
     .option(
-      "--roster <file.csv>",
-      "csv: name, email or identifier, [achievement, issued, evidence, narrative, result, language]",
+      '--roster <file.csv>',
+      'csv: name, email or identifier, [achievement, issued, evidence, narrative, result, language]',
     )
     .option(
-      "--map <field=header>",
-      "read a roster field from another column (repeatable)",
+      '--map <field=header>',
+      'read a roster field from another column (repeatable)',
       (v: string, all: string[]) => [...all, v],
       [],
     )
     .option(
-      "--ignore-column <header>",
-      "a roster column that holds other data, read by no field and never taken for a typo (repeatable; adds to roster.ignore in badgesmith.yaml)",
+      '--ignore-column <header>',
+      'a roster column that holds other data, read by no field and never taken for a typo (repeatable; adds to roster.ignore in badgesmith.yaml)',
       (v: string, all: string[]) => [...all, v],
       [],
     )
+    .option('--format <format>', 'png, svg or both (default from badgesmith.yaml)')
+    .option('--out <dir>', 'output folder (default from badgesmith.yaml, "out")')
+    .option('--issued <date>', 'issue date, YYYY-MM-DD or ISO date-time (default now)')
     .option(
-      "--format <format>",
-      "png, svg or both (default from badgesmith.yaml)",
+      '--allow-future',
+      'issue dates more than a day ahead (such badges are not valid until that date)',
+    )
+    .option('--jobs <n>', 'worker threads for signing and drawing (default: one per core; 0: none)')
+    .option(
+      '--fsync',
+      'flush every badge file to disk before it is renamed (survives power cuts; slower)',
     )
     .option(
-      "--out <dir>",
-      'output folder (default from badgesmith.yaml, "out")',
+      '--no-credential-file',
+      'write only the baked images, not also <name>.credential.jwt (half the files)',
     )
     .option(
-      "--issued <date>",
-      "issue date, YYYY-MM-DD or ISO date-time (default now)",
+      '--proof <proof>',
+      'jwt (a VC-JWT) or di (Data Integrity, Ed25519); default from badgesmith.yaml',
     )
-    .option(
-      "--allow-future",
-      "issue dates more than a day ahead (such badges are not valid until that date)",
-    )
-    .option(
-      "--jobs <n>",
-      "worker threads for signing and drawing (default: one per core; 0: none)",
-    )
-    .option(
-      "--fsync",
-      "flush every badge file to disk before it is renamed (survives power cuts; slower)",
-    )
-    .option(
-      "--no-credential-file",
-      "write only the baked images, not also <name>.credential.jwt (half the files)",
-    )
-    .option(
-      "--proof <proof>",
-      "jwt (a VC-JWT) or di (Data Integrity, Ed25519); default from badgesmith.yaml",
-    )
-    .option("--json", "print one JSON document with every row")
-    .option(
-      "--dry-run",
-      "check the config, key, achievement and every row; write nothing",
-    )
+    .option('--json', 'print one JSON document with every row')
+    .option('--dry-run', 'check the config, key, achievement and every row; write nothing')
     .addHelpText(
-      "after",
+      'after',
       `
 Examples:
   badgesmith issue --achievement first-badge --name "Ada Lovelace" --email ada@example.org
