@@ -388,7 +388,17 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
       summary.stopped = { code: 'ERR_OUTPUT_WRITE', message: stopped.message };
       if (stopped.hint !== undefined) summary.stopped.hint = stopped.hint;
     }
-    if (report !== undefined) summary.report = await report.finish();
+    if (report !== undefined && stopped === undefined) summary.report = await report.finish();
+    else if (report !== undefined) {
+      // The stop's cause is the run's error; a report that cannot be put in place (a folder
+      // made read-only) stays `.partial`, and the next run keeps it (sweepLeftovers).
+      const finished = await report.finish().catch((error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        batch.onWarning?.(`the report stays as '${report.paths.csv}.partial' and .jsonl: ${why}`);
+        return undefined;
+      });
+      if (finished !== undefined) summary.report = finished;
+    }
     return summary;
   } finally {
     // Never turns the run's own outcome into another error: what cannot go is named instead.

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, chown, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { bin, issuerWithStaticBadge, run } from './batch-helpers.js';
@@ -65,7 +65,7 @@ const noLeftovers = async (out: string) =>
     (n) => n.startsWith('.') || n.endsWith('.partial') || n.endsWith('.tmp'),
   );
 
-describe('issue stops at the first output error (a file size limit)', () => {
+describe('issue stops at the first output error (a file size limit)', { timeout: 90_000 }, () => {
   for (const jobs of [[], ['--jobs', '0']]) {
     it(`a roster${jobs.length > 0 ? ' with --jobs 0' : ''}: exit 73, one cause, the rows before it kept, a rerun does the rest`, async () => {
       const folder = await withBigBadge();
@@ -153,7 +153,7 @@ describe('issue stops at the first output error (a file size limit)', () => {
   });
 });
 
-describe('issue and the output folder', () => {
+describe('issue and the output folder', { timeout: 60_000 }, () => {
   it('a folder where the lock goes: exit 73 naming it and what to remove', async () => {
     const folder = await issuerWithStaticBadge();
     await mkdir(join(folder, 'out', '.badgesmith.lock'), { recursive: true });
@@ -221,4 +221,123 @@ describe('issue and the output folder', () => {
     expect(result.stderr).toBe('the roster has no rows\n');
     expect(result.stdout).toMatch(/^dry run: would issue 0, /u);
   });
+});
+
+// As root every folder is writable: these runs are made as `nobody`, in a folder it owns.
+const asRoot = process.getuid?.() === 0;
+const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+
+async function ownedByUser(folder: string): Promise<void> {
+  if (!asRoot) return;
+  const top = dirname(folder);
+  await chmod(top, 0o755);
+  const walk = async (path: string): Promise<void> => {
+    await chown(path, 65534, 65534);
+    if ((await stat(path)).isDirectory()) {
+      for (const name of await readdir(path)) await walk(join(path, name));
+    }
+  };
+  await walk(top);
+}
+
+function runAsUser(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...env, HOME: cwd },
+    ...user,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('issue into a folder it cannot write', { timeout: 60_000 }, () => {
+  it('a read-only output folder: exit 73 naming the folder, no internal error', async () => {
+    const folder = await issuerWithStaticBadge();
+    const out = join(folder, 'out');
+    await mkdir(out);
+    await ownedByUser(folder);
+    await chmod(out, 0o555);
+    const result = runAsUser(
+      [
+        'issue',
+        '--achievement',
+        'static',
+        '--name',
+        'Ada',
+        '--email',
+        'a@example.org',
+        '--out',
+        'out',
+      ],
+      folder,
+    );
+    expect(result.code).toBe(73);
+    expect(result.stderr).toBe(
+      `badgesmith: error: cannot write to the output folder '${out}': no permission (EACCES on '${join(out, '.badgesmith.lock')}')\nhint: make the output folder writable (chmod u+w) or pass another --out, then rerun\n`,
+    );
+  });
+
+  it('a folder made read-only mid-run: stops at the first row, says what it left, a rerun finishes', async () => {
+    const folder = await issuerWithStaticBadge();
+    const rows = Array.from({ length: 3000 }, (_, i) => `Person ${i + 1},p${i + 1}@example.org`);
+    await writeFile(join(folder, 'roster.csv'), `name,email\n${rows.join('\n')}\n`);
+    const out = join(folder, 'out');
+    await mkdir(out);
+    await ownedByUser(folder);
+    const args = ['issue', '--achievement', 'static', '--roster', 'roster.csv', '--out', 'out'];
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: folder,
+      env: { ...env, HOME: folder },
+      ...user,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const ledger = join(out, 'issue-ledger.jsonl');
+    // Once the first rows are in the ledger, the folder turns read-only under the run.
+    for (let i = 0; i < 2000; i += 1) {
+      const size = await stat(ledger).then(
+        (s) => s.size,
+        () => 0,
+      );
+      if (size > 0) break;
+      await sleep(5);
+    }
+    await chmod(out, 0o555);
+    const code = await exited;
+    await chmod(out, 0o755);
+    expect(code).toBe(73);
+    expect(stdout).toMatch(/^STOPPED after \d+ of 3000 rows: issued \d+, /u);
+    expect(stderr).not.toContain('internal error');
+    expect(stderr).toMatch(
+      new RegExp(
+        `\nbadgesmith: error: cannot write '${out}/[^']+': no permission \\(EACCES\\)\nhint: make the output folder writable`,
+        'u',
+      ),
+    );
+    expect(stderr).toContain(
+      `warning: left behind the temp folder '${join(out, '.badgesmith-tmp')}' (no permission, EACCES) and the lock '${join(out, '.badgesmith.lock')}' (no permission, EACCES): the next run in this folder clears them`,
+    );
+    expect(stderr.split('\n').filter((l) => l.startsWith('FAILED '))).toHaveLength(1);
+    const done = (await readFile(ledger, 'utf8')).split('\n').length - 1;
+    expect(done).toBeGreaterThan(0);
+
+    const again = runAsUser([...args, '--json'], folder);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(
+      /^warning: kept the report of an interrupted run as '[^']+-interrupted\.csv', '[^']+-interrupted\.jsonl'\n$/u,
+    );
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      issued: 3000 - done,
+      skipped: done,
+      failed: 0,
+    });
+    expect((await readdir(out)).filter((n) => n.startsWith('.') || n.endsWith('.partial'))).toEqual(
+      [],
+    );
+  }, 120_000);
 });
