@@ -76,7 +76,10 @@ describe('badgesmith keys export', () => {
   });
 
   it('keys generate writes an Ed25519 private key, mode 0600, and prints its did:key', async () => {
-    const result = run(['keys', 'generate', '--out', 'new.private.jwk.json'], dir);
+    const result = run(
+      ['keys', 'generate', '--alg', 'EdDSA', '--out', 'new.private.jwk.json'],
+      dir,
+    );
     expect(result.code).toBe(0);
     const jwk = JSON.parse(await readFile(join(dir, 'new.private.jwk.json'), 'utf8'));
     expect([jwk.kty, jwk.crv, typeof jwk.d]).toEqual(['OKP', 'Ed25519', 'string']);

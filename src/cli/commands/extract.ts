@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { extractBadge } from '../../core/bake/index.js';
 import { readInputFile, writeFileAtomic } from '../../adapters/files.js';
-import { EXIT } from '../../core/errors.js';
+import { BadgesmithError, EXIT } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { withFileName } from '../input-error.js';
 import { userPath } from '../user-path.js';
@@ -10,6 +12,16 @@ interface ExtractFlags {
   json?: boolean;
   output?: string;
   force?: boolean;
+}
+
+// -o names the file to write; a folder there is said at once (--force cannot replace a folder).
+async function assertNotFolder(output: string): Promise<void> {
+  const info = await stat(output).catch(() => undefined);
+  if (info?.isDirectory() === true) {
+    throw new BadgesmithError('ERR_USAGE_BAD_OPTION', `-o '${output}' is a folder`, {
+      hint: `give a file name for the payload, e.g. -o ${join(output, 'credential.jwt')}`,
+    });
+  }
 }
 
 /** `badgesmith extract <file>`: prints the credential baked into a badge image. */
@@ -40,6 +52,7 @@ wrong SVG namespace) are warned about on stderr. An image with no badge exits wi
     )
     .action(async (file: string, flags: ExtractFlags) => {
       const ctx = getContext();
+      if (flags.output !== undefined) await assertNotFolder(userPath(ctx, flags.output));
       const bytes = await readInputFile(userPath(ctx, file), 'badge file');
       let result;
       try {

@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
-import { relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../../adapters/files.js';
-import { loadIssuer } from '../../adapters/issuer-folder.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { pathExists, writeFileAtomic } from '../../adapters/files.js';
+import { FOLDER, loadIssuer } from '../../adapters/issuer-folder.js';
+import { readYamlText } from '../../adapters/yaml-document.js';
+import { parseYamlFile } from '../../adapters/yaml-files.js';
 import { BadgesmithError } from '../../core/errors.js';
 import { didKeyFromPublicJwk, multibaseFromPublicJwk } from '../../core/keys/did-key.js';
 import { generateKeyPair, SIGNING_ALGS, type SigningAlg } from '../../core/keys/generate.js';
 import { jwkThumbprint, keyKindOf, publicJwkOf } from '../../core/keys/jwk.js';
 import { buildPublication, didWebUrl } from '../../core/keys/publication.js';
+import type { IssuerConfig } from '../../core/model/config.js';
 import type { CliContext } from '../context.js';
 
 interface GenerateFlags {
@@ -21,17 +24,47 @@ interface ExportFlags {
   force?: boolean;
 }
 
-function parseAlg(value: string | undefined): SigningAlg {
-  if (value === undefined) return 'EdDSA';
+function parseAlg(value: string): SigningAlg {
   const alg = SIGNING_ALGS.find((known) => known.toLowerCase() === value.toLowerCase());
   if (alg === undefined) {
     throw new BadgesmithError(
       'ERR_USAGE_BAD_OPTION',
       `--alg '${value}' is not one of ${SIGNING_ALGS.join(', ')}`,
-      { hint: 'use --alg EdDSA (the default; Data Integrity needs it), ES256 or RS256' },
+      { hint: 'use --alg ES256 (the default, as init), EdDSA (Data Integrity needs it) or RS256' },
     );
   }
   return alg;
+}
+
+/**
+ * The algorithm of `keys generate` without --alg: the `defaults.alg` of badgesmith.yaml in the
+ * current folder (the key is for that issuer), else ES256, the default of `init`.
+ */
+async function defaultAlg(ctx: CliContext): Promise<{ alg: SigningAlg; why: string }> {
+  const configPath = resolve(ctx.cwd, FOLDER.config);
+  if (await pathExists(configPath)) {
+    try {
+      const text = await readYamlText(configPath, 'config');
+      const config = parseYamlFile<IssuerConfig>(text, configPath, 'config');
+      const alg = (config.defaults as Partial<IssuerConfig['defaults']> | undefined)?.alg;
+      if (alg !== undefined) return { alg, why: `defaults.alg of ${FOLDER.config}` };
+    } catch {
+      // A broken badgesmith.yaml is reported by the commands that use it; a key can still be made.
+      return { alg: 'ES256', why: `the default; ${FOLDER.config} here cannot be read` };
+    }
+  }
+  return { alg: 'ES256', why: 'the default' };
+}
+
+/**
+ * A path to print: an absolute path the user gave as it is; otherwise relative to the current
+ * folder, or absolute when that is shorter (never `../../../../tmp/…`).
+ */
+function shownPath(ctx: CliContext, path: string, given = false): string {
+  if (given && isAbsolute(path)) return path;
+  const absolute = resolve(ctx.cwd, path);
+  const fromHere = relative(ctx.cwd, absolute) || path;
+  return absolute.length < fromHere.length ? absolute : fromHere;
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -44,8 +77,11 @@ export function registerKeys(program: Command, getContext: () => CliContext): vo
 
   keys
     .command('generate')
-    .description('make a new private key (Ed25519 by default, for VC-JWT and Data Integrity)')
-    .option('--alg <alg>', `EdDSA (default), ES256 or RS256`)
+    .description("make a new private key (ES256, or the issuer folder's defaults.alg)")
+    .option(
+      '--alg <alg>',
+      'ES256, EdDSA or RS256 (default: defaults.alg of badgesmith.yaml in this folder, else ES256)',
+    )
     .option('--out <file>', 'where to write the private JWK (mode 0600)', 'issuer.private.jwk.json')
     .option('--force', 'replace the --out file if it exists')
     .addHelpText(
@@ -53,21 +89,29 @@ export function registerKeys(program: Command, getContext: () => CliContext): vo
       `
 Examples:
   badgesmith keys generate --out keys/issuer.private.jwk.json
-  badgesmith keys generate --alg ES256 --out es256.private.jwk.json
+  badgesmith keys generate --alg EdDSA --out ed25519.private.jwk.json
+
+Without --alg the key has the algorithm of defaults.alg in ./badgesmith.yaml (an issuer
+folder), else ES256 as \`init\` makes; Data Integrity proofs (--proof di) need EdDSA.
 
 Prints the public key's did:key (Ed25519 and P-256) and Ed25519 Multikey. Point keys.private in
 badgesmith.yaml at the file, then run \`badgesmith keys export\`.`,
     )
     .action(async (flags: GenerateFlags) => {
       const ctx = getContext();
-      const alg = parseAlg(flags.alg);
+      const chosen =
+        flags.alg === undefined
+          ? await defaultAlg(ctx)
+          : { alg: parseAlg(flags.alg), why: undefined };
+      const { alg } = chosen;
       const { privateJwk, publicJwk } = generateKeyPair(alg);
       const path = resolve(ctx.cwd, flags.out);
       await writeFileAtomic(path, json(privateJwk), {
         mode: 0o600,
         overwrite: flags.force === true,
       });
-      ctx.out(`wrote ${relative(ctx.cwd, path) || path} (${alg}, private: keep it secret)`);
+      if (chosen.why !== undefined) ctx.err(`note: --alg not given: ${alg}, ${chosen.why}`);
+      ctx.out(`wrote ${shownPath(ctx, flags.out, true)} (${alg}, private: keep it secret)`);
       if (keyKindOf(publicJwk) !== 'RSA') ctx.out(`did:key     ${didKeyFromPublicJwk(publicJwk)}`);
       if (keyKindOf(publicJwk) === 'Ed25519') {
         ctx.out(`multikey    ${multibaseFromPublicJwk(publicJwk)}`);
@@ -112,7 +156,7 @@ the issuer id when it is an https URL; verifiers can also \`badgesmith trust add
       for (const [name, value] of files) {
         const path = resolve(outDir, name);
         await writeFileAtomic(path, json(value), { overwrite: flags.force === true });
-        ctx.out(`wrote ${relative(ctx.cwd, path) || path}`);
+        ctx.out(`wrote ${shownPath(ctx, path)}`);
       }
       const where = didWebUrl(config.issuer.id);
       if (where !== undefined) ctx.out(`publish did.json at ${where}`);
