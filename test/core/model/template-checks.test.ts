@@ -116,6 +116,15 @@ describe('assertTemplate: placeholders where a value would become a reference', 
   });
 });
 
+describe('assertTemplate: placeholders in instructions', () => {
+  it('refuses a placeholder in an <?xml-stylesheet?>, at the instruction', () => {
+    const text = `<?xml-stylesheet href="{{recipient.name}}"?>\n${svg('<text>x</text>')}`;
+    expect(refusal(text)?.message).toBe(
+      "template 'badge.svg:1:1' has placeholder '{{recipient.name}}' in the <?xml-stylesheet?> instruction",
+    );
+  });
+});
+
 describe('assertTemplate: size', () => {
   it('refuses a template over 2 MB with its size and the limit, before parsing it', () => {
     const big = svg(`<text>{{recipient.name}}</text><!--${'x'.repeat(MAX_TEMPLATE_BYTES)}-->`);
