@@ -5,7 +5,13 @@ import { buildAchievement } from '../core/model/achievement.js';
 import { issuerProfileFrom, type OutputFormat } from '../core/model/config.js';
 import { futureIssuedProblem } from '../core/model/dates.js';
 import { fileStem } from '../core/model/file-slug.js';
-import { rowKey, stableCredentialId } from '../core/model/roster-map.js';
+import {
+  achievementDigest,
+  earnerNameDigest,
+  rowDataDigest,
+  rowKey,
+  stableCredentialId,
+} from '../core/model/roster-map.js';
 import type { LoadedAchievement } from './achievement-file.js';
 import type { LoadedIssuer } from './issuer-folder.js';
 import { openReportWriter, type IssueRowReport } from './issue-report.js';
@@ -25,7 +31,16 @@ import {
   withOutputHint,
   sweepLeftovers,
 } from './out-folder.js';
-import { HashedSet, IdMap } from './id-table.js';
+import { HashedSet, hexWords, IdMap, type LedgerRecord } from './id-table.js';
+import {
+  achievementChanged,
+  CHANGED_REASON,
+  expiredWarning,
+  filesPresent,
+  garbageWarning,
+  otherIssuerError,
+  repairReason,
+} from './issue-rerun.js';
 import type { RosterRow } from './roster.js';
 import { startWorkerPool } from './worker-pool.js';
 import { join } from 'node:path';
@@ -63,7 +78,14 @@ export interface IssueBatch {
   signal?: AbortSignal;
   /** Called for each row, in roster order. */
   onRow?: (report: IssueRowReport) => void;
-  /** Called with each run-wide warning (a kept report, what the clean-up left). */
+  /** Issue again, under the same ids and files, rows the ledger has with other data. */
+  reissue?: boolean;
+  /** Issue into a folder whose ledger holds another issuer's rows (everyone gets a new id). */
+  newIssuer?: boolean;
+  /**
+   * Called with each run-wide warning (a kept report, what the clean-up left, a changed
+   * achievement, unreadable ledger lines).
+   */
   onWarning?: (text: string) => void;
 }
 
@@ -72,6 +94,10 @@ export interface BatchSummary {
   total: number;
   issued: number;
   skipped: number;
+  /** Of the skipped, rows the ledger has with other data (issued again with `reissue`). */
+  changed: number;
+  /** Of the issued, rows issued again under their id: files missing, a new format, `reissue`. */
+  again: number;
   duplicates: number;
   failed: number;
   interrupted: boolean;
@@ -99,7 +125,7 @@ export function assertFormatFits(achievement: LoadedAchievement, format: OutputF
   }
 }
 
-type Resolved = { spec: AchievementInit } | { error: string };
+type Resolved = { spec: AchievementInit; digest: string } | { error: string };
 
 function reasonOf(error: unknown): string {
   if (isBadgesmithError(error)) return error.message;
@@ -148,6 +174,37 @@ async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
   };
 }
 
+// Rows whose ledger lines are checked for their files together: up to three stats each at once.
+const CHECK_GROUP = 64;
+// Groups whose stats may be under way while the loop reads on.
+const CHECKS_AHEAD = 4;
+
+// A row on its way to the workers, with what its ledger line will record.
+interface Planned {
+  mine: number;
+  base: IssueRowReport;
+  row: RosterRow;
+  spec: AchievementInit;
+  id: string;
+  stem: string;
+  data: string;
+  achievement: string;
+  /** Said in the row's reason: why it is issued again, warnings. */
+  notes: string[];
+  /** Issued again under its id and stem (files missing, a new format, --reissue). */
+  again?: boolean;
+}
+
+// Older ledger lines have no data digest: they count as made from the same data.
+function sameData(previous: LedgerRecord, data: string): boolean {
+  const words = hexWords(data);
+  return (
+    previous.data === undefined ||
+    words === undefined ||
+    previous.data.every((w, i) => w === words[i])
+  );
+}
+
 const stemOf = (files: readonly string[]): string =>
   (files[0] ?? '').replace(/\.(credential\.jwt|credential\.json|png|svg)$/u, '');
 
@@ -176,6 +233,8 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     total: 0,
     issued: 0,
     skipped: 0,
+    changed: 0,
+    again: 0,
     duplicates: 0,
     failed: 0,
     interrupted: false,
@@ -189,8 +248,17 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
       const kept = keptReportsLine(outDir, await sweepLeftovers(outDir, TEMP_FOLDER));
       if (kept !== undefined) batch.onWarning?.(kept);
     }
-    const ledger = dry ? undefined : await openLedger(outDir, { sync: batch.fsync === true });
-    const done = ledger?.done ?? (await readLedger(outDir)).done;
+    const issuerId = issuer.config.issuer.id;
+    const ledger = dry
+      ? undefined
+      : await openLedger(outDir, { sync: batch.fsync === true, issuerId });
+    const { done, facts } = ledger ?? (await readLedger(outDir, issuerId));
+    const garbage = garbageWarning(facts, summary.ledger);
+    if (garbage !== undefined) batch.onWarning?.(garbage);
+    // Before anything is signed: a new key's rows would all get new ids beside the old badges.
+    const otherIssuer =
+      batch.newIssuer === true ? undefined : otherIssuerError(facts, issuerId, outDir);
+    if (otherIssuer !== undefined) throw otherIssuer;
     // Compact tables, not Maps of strings: a 100,000-row run keeps its memory near a short one's.
     const taken = new HashedSet();
     done.forEachFiles((files) => taken.add(stemOf(files)));
@@ -253,7 +321,17 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
             });
             const spec: AchievementInit = { key, built, artwork: loaded.artwork };
             if (loaded.spec.validFor !== undefined) spec.validFor = loaded.spec.validFor;
-            return { spec };
+            const digest = achievementDigest(built, spec.validFor);
+            if (achievementChanged(facts, built.id, digest)) {
+              const then =
+                batch.reissue === true
+                  ? 'they are issued again with it'
+                  : 'they are skipped; pass --reissue to issue them again with it';
+              batch.onWarning?.(
+                `the achievement '${loaded.file}' changed since rows of it were issued into '${outDir}': ${then}`,
+              );
+            }
+            return { spec, digest };
           } catch (error) {
             return { error: reasonOf(error) };
           }
@@ -269,6 +347,115 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     // The first output error that any later row would meet too: no new row is started.
     let stopped: BadgesmithError | undefined;
     let seq = 0;
+
+    // Signs, draws and writes a row (in a dry run, only says what it would write).
+    const dispatch = async (p: Planned): Promise<void> => {
+      const { mine, base, row, spec, id, stem } = p;
+      if (dry) {
+        if (p.again === true) summary.again += 1;
+        const reason = p.notes.length === 0 ? {} : { reason: p.notes.join('; ') };
+        emit(mine, { ...base, status: 'would-issue', files: plannedFiles(stem, init), ...reason });
+        return;
+      }
+      // Rows repaired from a file check and rows of the loop can both start the engine: once.
+      starting ??= makeIssuer(batch, init);
+      engine ??= await starting;
+      if (!sent.has(spec.key)) {
+        engine.add(spec);
+        sent.add(spec.key);
+      }
+      const task: RowTask = {
+        seq: mine,
+        achievement: spec.key,
+        id,
+        stem,
+        name: row.name,
+        email: row.email,
+        issued: (row.issued ?? batch.issued).toISOString(),
+      };
+      for (const field of ['identifier', 'evidence', 'narrative', 'result', 'language'] as const) {
+        const value = row[field];
+        if (value !== undefined) task[field] = value;
+      }
+      const job = engine
+        .run(task)
+        .then(async (outcome) => {
+          if (outcome.error !== undefined) {
+            if (outcome.output !== undefined) {
+              if (stopped === undefined) {
+                stopped = outputError(outcome.output.code, outcome.output.path);
+              } else quiet.add(mine);
+            }
+            emit(mine, {
+              ...base,
+              files: outcome.files,
+              reason: `row ${row.row}: ${outcome.error}`,
+            });
+            return;
+          }
+          const at = new Date().toISOString();
+          await ledger?.append({
+            id,
+            key: rowKey(row, spec.built.id),
+            row: row.row,
+            files: outcome.files,
+            at,
+            issuer: issuerId,
+            data: p.data,
+            achievement: p.achievement,
+            who: earnerNameDigest(spec.built.id, row.name),
+          });
+          if (p.again === true) summary.again += 1;
+          const notes = outcome.warning === undefined ? p.notes : [...p.notes, outcome.warning];
+          const reason = notes.length === 0 ? {} : { reason: notes.join('; ') };
+          emit(mine, { ...base, status: 'issued', files: outcome.files, ...reason });
+        })
+        .catch((error: unknown) => {
+          fatal ??= error instanceof Error ? error : new Error(String(error));
+        })
+        .finally(() => inflight.delete(job));
+      inflight.add(job);
+      if (inflight.size >= engine.size * IN_FLIGHT_PER_WORKER) await Promise.race(inflight);
+    };
+
+    // Rows the ledger has with the same data: one stat for each file this run would write, a
+    // group at a time; a row with all of them is skipped, one missing any is written again.
+    let checks: { planned: Planned; recorded: string[]; expected: string[] }[] = [];
+    // The stats of a group run on the thread pool while the loop reads on; the groups' rows are
+    // decided in order, at most CHECKS_AHEAD groups behind the loop.
+    let starting: ReturnType<typeof makeIssuer> | undefined;
+    let decided: Promise<void> = Promise.resolve();
+    const ahead: Promise<void>[] = [];
+    const checkGroup = (): Promise<void> => {
+      const group = checks;
+      checks = [];
+      if (group.length === 0) return decided;
+      const present = filesPresent(
+        outDir,
+        group.map((c) => c.expected),
+      );
+      decided = decided
+        .then(async () => decide(group, await present))
+        .catch((error: unknown) => {
+          fatal ??= error instanceof Error ? error : new Error(String(error));
+        });
+      const mine = decided.finally(() => ahead.splice(ahead.indexOf(mine), 1));
+      ahead.push(mine);
+      return ahead.length > CHECKS_AHEAD ? ahead[0]! : Promise.resolve();
+    };
+    const decide = async (group: typeof checks, present: boolean[][]): Promise<void> => {
+      for (const [i, { planned, recorded, expected }] of group.entries()) {
+        const repair = repairReason(expected, present[i]!, recorded);
+        if (repair === undefined) {
+          const { mine, base } = planned;
+          emit(mine, { ...base, status: 'skipped', files: recorded, reason: 'already issued' });
+          continue;
+        }
+        planned.again = true;
+        planned.notes.unshift(repair);
+        await dispatch(planned);
+      }
+    };
     for await (const row of batch.rows) {
       if (batch.signal?.aborted === true) {
         summary.interrupted = true;
@@ -318,69 +505,58 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         continue;
       }
       seen.set(id, row.row);
-      const previous = done.files(id);
-      if (previous !== undefined) {
-        emit(mine, { ...base, status: 'skipped', files: previous, reason: 'already issued' });
-        continue;
-      }
-      const stem = fileStem(row.name, id, taken);
-      taken.add(stem);
-      if (dry) {
-        emit(mine, { ...base, status: 'would-issue', files: plannedFiles(stem, init) });
-        continue;
-      }
-      engine ??= await makeIssuer(batch, init);
-      if (!sent.has(resolved.spec.key)) {
-        engine.add(resolved.spec);
-        sent.add(resolved.spec.key);
-      }
-      const task: RowTask = {
-        seq: mine,
-        achievement: resolved.spec.key,
+      const issuedAt = row.issued ?? batch.issued;
+      const planned: Planned = {
+        mine,
+        base,
+        row,
+        spec: resolved.spec,
         id,
-        stem,
-        name: row.name,
-        email: row.email,
-        issued: (row.issued ?? batch.issued).toISOString(),
+        stem: '',
+        data: rowDataDigest(row, resolved.digest),
+        achievement: resolved.digest,
+        notes: [],
       };
-      for (const field of ['identifier', 'evidence', 'narrative', 'result', 'language'] as const) {
-        const value = row[field];
-        if (value !== undefined) task[field] = value;
+      const expired = expiredWarning(issuedAt, resolved.spec.validFor, batch.now);
+      if (expired !== undefined) planned.notes.push(expired);
+      const previous = done.record(id);
+      if (previous === undefined || previous.files.length === 0) {
+        const earlier =
+          batch.newIssuer === true
+            ? undefined
+            : done.sameNameElsewhere(earnerNameDigest(resolved.spec.built.id, row.name), id);
+        if (earlier !== undefined) {
+          planned.notes.push(
+            `the ledger has the same name under another e-mail or identifier (row ${earlier} of an earlier run): check it is not the same person`,
+          );
+        }
+        planned.stem = fileStem(row.name, id, taken);
+        taken.add(planned.stem);
+        await dispatch(planned);
+        continue;
       }
-      const job = engine
-        .run(task)
-        .then(async (outcome) => {
-          if (outcome.error !== undefined) {
-            if (outcome.output !== undefined) {
-              if (stopped === undefined) {
-                stopped = outputError(outcome.output.code, outcome.output.path);
-              } else quiet.add(mine);
-            }
-            emit(mine, {
-              ...base,
-              files: outcome.files,
-              reason: `row ${row.row}: ${outcome.error}`,
-            });
-            return;
-          }
-          const at = new Date().toISOString();
-          await ledger?.append({
-            id,
-            key: rowKey(row, resolved.spec.built.id),
-            row: row.row,
-            files: outcome.files,
-            at,
-          });
-          const warning = outcome.warning === undefined ? {} : { reason: outcome.warning };
-          emit(mine, { ...base, status: 'issued', files: outcome.files, ...warning });
-        })
-        .catch((error: unknown) => {
-          fatal ??= error instanceof Error ? error : new Error(String(error));
-        })
-        .finally(() => inflight.delete(job));
-      inflight.add(job);
-      if (inflight.size >= engine.size * IN_FLIGHT_PER_WORKER) await Promise.race(inflight);
+      planned.stem = stemOf(previous.files);
+      if (!sameData(previous, planned.data)) {
+        if (batch.reissue !== true) {
+          summary.changed += 1;
+          emit(mine, { ...base, status: 'skipped', files: previous.files, reason: CHANGED_REASON });
+          continue;
+        }
+        planned.again = true;
+        planned.notes.unshift('issued again with other data (--reissue)');
+        await dispatch(planned);
+        continue;
+      }
+      // Rows the ledger has wait in a group whose files are looked for all at once.
+      checks.push({
+        planned,
+        recorded: previous.files,
+        expected: plannedFiles(planned.stem, init),
+      });
+      if (checks.length >= CHECK_GROUP) await checkGroup();
     }
+    if (fatal === undefined && stopped === undefined) void checkGroup();
+    await decided;
     await Promise.all(inflight);
     if (fatal !== undefined) throw withOutputHint(fatal);
     await ledger?.close().catch((error: Error) => Promise.reject(withOutputHint(error)));

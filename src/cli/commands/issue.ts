@@ -14,6 +14,7 @@ import { loadAchievement, type LoadedAchievement } from '../../adapters/achievem
 import { artworkRemovals } from '../../core/bake/svg-bake.js';
 import { templateWarnings } from '../../core/model/template.js';
 import { issueBatch, type BatchSummary } from '../../adapters/issue-batch.js';
+import { CHANGED_REASON } from '../../adapters/issue-rerun.js';
 import type { IssueRowReport } from '../../adapters/issue-report.js';
 import {
   loadIssuer,
@@ -45,6 +46,8 @@ interface IssueFlags {
   credentialFile?: boolean;
   proof?: string;
   allowFuture?: boolean;
+  reissue?: boolean;
+  newIssuer?: boolean;
 }
 
 function missing(flag: string, what: string): BadgesmithError {
@@ -143,12 +146,19 @@ function rowLine(r: IssueRowReport, shown: (file: string) => string): string | u
   const who = r.name || '-';
   if (r.status === 'failed') return `FAILED row ${r.row} (${who}): ${r.reason ?? ''}`;
   if (r.status === 'duplicate') return `DUPLICATE row ${r.row} (${who}): ${r.reason ?? ''}`;
+  const why = r.reason === undefined ? '' : ` (${r.reason})`;
+  if (r.status === 'skipped' && r.reason !== undefined && r.reason !== 'already issued')
+    return `SKIPPED row ${r.row} ${who}: ${r.reason}, ${r.files.map(shown).join(', ')}`;
   if (r.status === 'skipped')
     return `SKIPPED row ${r.row} ${who}: already issued, ${r.files.map(shown).join(', ')}`;
   if (r.status === 'would-issue')
-    return `WOULD ISSUE row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
+    return `WOULD ISSUE row ${r.row} ${who}: ${r.files.map(shown).join(', ')}${why}`;
   return `ISSUED row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
 }
+
+// Rows skipped for other data that get a stderr line each; the rest are counted (a changed
+// achievement changes every row, and its warning has already said so).
+const CHANGED_SHOWN = 20;
 
 /** The exit code after SIGTERM: 128 + 15, as a shell reports a process ended by it. */
 const EXIT_TERMINATED = 143;
@@ -161,15 +171,19 @@ function summaryLine(
   total: number,
 ) {
   const failed = s.failed > 0 ? ctx.color.red(`failed ${s.failed}`) : `failed ${s.failed}`;
-  const counts = `skipped ${s.skipped} (already issued), duplicates ${s.duplicates}, ${failed}`;
-  if (dry) return `dry run: would issue ${s.issued}, ${counts}; nothing written`;
+  // Rerun counts (issue #5) only when there are any, so a plain run's line stays as it was.
+  const changed =
+    s.changed > 0 ? `; ${s.changed} with other data, pass --reissue to issue them again` : '';
+  const counts = `skipped ${s.skipped} (already issued${changed}), duplicates ${s.duplicates}, ${failed}`;
+  const again = s.again > 0 ? ` (${s.again} again under their id)` : '';
+  if (dry) return `dry run: would issue ${s.issued}${again}, ${counts}; nothing written`;
   const head = s.interrupted
     ? `INTERRUPTED after ${s.total} of ${total} rows: issued`
     : s.stopped !== undefined
       ? `STOPPED after ${s.total} of ${total} rows: issued`
       : 'issued';
   const report = s.report === undefined ? '' : `; report: ${shown(s.report.csv)} (and .jsonl)`;
-  return `${head} ${s.issued}, ${counts}${report}; ledger: ${shown(s.ledger)}`;
+  return `${head} ${s.issued}${again}, ${counts}${report}; ledger: ${shown(s.ledger)}`;
 }
 
 /**
@@ -250,6 +264,7 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   let count = 0;
+  let changedShown = 0;
   let failedShown = 0;
   let firstJsonRow = true;
   if (json) ctx.out('{\n"rows": [');
@@ -270,6 +285,8 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
       dryRun: dry,
       fsync: flags.fsync === true,
       credentialFile: flags.credentialFile !== false,
+      reissue: flags.reissue === true,
+      newIssuer: flags.newIssuer === true,
       onWarning: (text) => {
         progress.end();
         ctx.err(escapeControls(`warning: ${text}`));
@@ -283,6 +300,14 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
           if (report.status === 'failed') failedShown += 1;
           progress.end();
           ctx.err(line);
+        } else if (report.status === 'skipped' && report.reason === CHANGED_REASON) {
+          changedShown += 1;
+          if (changedShown <= CHANGED_SHOWN && !dry) {
+            progress.end();
+            ctx.err(
+              escapeControls(`warning: row ${report.row} (${report.name}): ${report.reason}`),
+            );
+          }
         } else if (report.status === 'issued' && report.reason !== undefined) {
           progress.end();
           ctx.err(escapeControls(`warning: row ${report.row} (${report.name}): ${report.reason}`));
@@ -300,6 +325,11 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
     progress.end();
     process.removeListener('SIGINT', stop);
     process.removeListener('SIGTERM', stop);
+  }
+  if (changedShown > CHANGED_SHOWN && !dry) {
+    ctx.err(
+      `warning: ${changedShown - CHANGED_SHOWN} more rows already issued with other data; the report lists them`,
+    );
   }
   if (json) {
     ctx.out(`],\n${JSON.stringify({ ...summary, outDir, dryRun: dry }).slice(1)}`);
@@ -376,6 +406,14 @@ export function registerIssue(program: Command, getContext: () => CliContext): v
       '--proof <proof>',
       'jwt (a VC-JWT) or di (Data Integrity, Ed25519); default from badgesmith.yaml',
     )
+    .option(
+      '--reissue',
+      'issue again, under the same ids and files, rows the ledger has with other data (a corrected name, a changed achievement)',
+    )
+    .option(
+      '--new-issuer',
+      "issue into a folder whose ledger holds another issuer's rows (a new key): everyone gets a new badge",
+    )
     .option('--json', 'print one JSON document with every row')
     .option('--dry-run', 'check the config, key, achievement and every row; write nothing')
     .addHelpText(
@@ -395,8 +433,12 @@ external references are removed, and stderr lists each removal once per run.
 
 The output folder keeps an append-only ledger, issue-ledger.jsonl: a rerun (after a crash,
 Ctrl-C or a fix to bad rows) issues only the rows not yet done, and a finished run run again
-issues nothing. Repeated rows (same earner and achievement) are reported as DUPLICATE, issued
-once. A bad row is reported as FAILED and the others go on: exit 1.
+issues nothing. A done row whose files are missing (deleted, or another --format) is written
+again under its id and name; one whose data changed (name, dates, evidence, result, language,
+the achievement) is skipped with a note until --reissue. A folder of another issuer's rows (a
+new key) stops the run: exit 64; use a new --out or --new-issuer. Repeated rows (same earner
+and achievement) are reported as DUPLICATE, issued once. A bad row is reported as FAILED
+and the others go on: exit 1.
 
 Ctrl-C (SIGINT) or SIGTERM stops taking rows; the rows started are finished, the report is
 written for the rows done, and a rerun of the same command finishes the rest: exit 130
