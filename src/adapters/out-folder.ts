@@ -1,14 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  link,
-  lstat,
-  open,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  type FileHandle,
-} from 'node:fs/promises';
+import { lstat, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BadgesmithError } from '../core/errors.js';
 import { ensureFolder, pathExists } from './files.js';
@@ -171,23 +162,36 @@ function parseLock(text: string): { pid: number; token: string } {
 
 const readLock = async (path: string) => parseLock(await readFile(path, 'utf8').catch(() => ''));
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Moves a stale lock (its content `stale`) out of the way. Renaming is atomic, so of several
- * runs taking it over at once one moves it; a run that moved a fresh lock instead (another run
- * took over first) puts it back.
+ * Moves a stale lock (its content `stale`) out of the way, under a guard file made with `wx`: of
+ * several runs taking it over at once one holds the guard, sees the lock still stale, renames it
+ * away and deletes it; the others wait and find the winner's lock. Renaming without the guard
+ * could move a fresh lock that replaced the stale one since it was read.
  */
 async function moveStaleLock(path: string, stale: string): Promise<void> {
-  const aside = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.stale`;
+  const guard = `${path}.takeover`;
   try {
-    await rename(path, aside);
+    await (await open(guard, 'wx')).close();
   } catch (error) {
-    if (errnoOf(error) === 'ENOENT') return;
-    throw error;
+    if (errnoOf(error) !== 'EEXIST') throw error;
+    // Another run is taking it over; a guard left by a take-over that crashed goes after a while.
+    const info = await lstat(guard).catch(() => undefined);
+    if (info !== undefined && Date.now() - info.mtimeMs > FRESH_MS)
+      await rm(guard, { force: true });
+    else await sleep(5);
+    return;
   }
-  const now = await readFile(aside, 'utf8').catch(() => '');
-  // Another run's fresh lock: back under its name (link fails rather than replace a newer one).
-  if (now !== stale) await link(aside, path).catch(() => undefined);
-  await rm(aside, { force: true });
+  try {
+    // Under the guard no other run removes the lock, and none can make one while it is there.
+    if ((await readFile(path, 'utf8').catch(() => undefined)) !== stale) return;
+    const aside = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.stale`;
+    await rename(path, aside);
+    await rm(aside, { force: true });
+  } finally {
+    await rm(guard, { force: true });
+  }
 }
 
 function lockFailure(outDir: string, path: string, error: unknown): BadgesmithError {
@@ -251,7 +255,7 @@ export async function acquireOutLock(outDir: string): Promise<() => Promise<void
   const token = randomBytes(8).toString('hex');
   held.add(token);
   try {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < 50; attempt += 1) {
       if (await tryLock(outDir, path, token)) {
         return async () => {
           held.delete(token);
@@ -271,7 +275,7 @@ export async function acquireOutLock(outDir: string): Promise<() => Promise<void
 
 // Our temp names: `.<target>.<12 hex>.tmp` (files.ts and the issue worker), stale locks moved
 // aside, and reports that a crashed run did not finish; the run that holds the lock owns them.
-const LEFTOVER = /^(\..+\.[0-9a-f]{12}\.tmp|\.badgesmith\.lock\..+\.stale)$/u;
+const LEFTOVER = /^(\..+\.[0-9a-f]{12}\.tmp|\.badgesmith\.lock\.(.+\.stale|takeover))$/u;
 const PARTIAL_REPORT = /^(report-.+)\.(csv|jsonl)\.partial$/u;
 
 /** What {@link sweepLeftovers} did. */

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,10 +90,11 @@ describe('output errors', () => {
 
 describe('the output lock', () => {
   it('is taken over by exactly one of several runs when it is stale', async () => {
-    for (let round = 0; round < 20; round += 1) {
+    const dead = deadPid();
+    for (let round = 0; round < 40; round += 1) {
       const dir = await mkdtemp(join(tmpdir(), 'badgesmith-lock-race-'));
-      await writeFile(join(dir, LOCK_FILE), `${deadPid()}\n`);
-      const tries = await Promise.allSettled(Array.from({ length: 6 }, () => acquireOutLock(dir)));
+      await writeFile(join(dir, LOCK_FILE), `${dead}\n`);
+      const tries = await Promise.allSettled(Array.from({ length: 8 }, () => acquireOutLock(dir)));
       const won = tries.filter((t) => t.status === 'fulfilled');
       const lost = tries.filter((t) => t.status === 'rejected');
       expect(won).toHaveLength(1);
@@ -105,6 +106,32 @@ describe('the output lock', () => {
       expect(await readdir(dir)).toEqual([LOCK_FILE]);
       await (won[0] as PromiseFulfilledResult<() => Promise<void>>).value();
       expect(await readdir(dir)).toEqual([]);
+    }
+  });
+
+  it('is taken over by exactly one of several processes when it is stale', async () => {
+    const module = pathToFileURL(join(repoRoot, 'dist', 'adapters', 'out-folder.js')).href;
+    const dead = deadPid();
+    for (let round = 0; round < 3; round += 1) {
+      const dir = await mkdtemp(join(tmpdir(), 'badgesmith-lock-procs-'));
+      await writeFile(join(dir, LOCK_FILE), `${dead}\n`);
+      // Each holds what it got for a moment, so a second winner could not hide behind a release.
+      const script = `const m = await import(${JSON.stringify(module)}); try { const r = await m.acquireOutLock(${JSON.stringify(dir)}); console.log('won'); await new Promise((s) => setTimeout(s, 400)); await r(); } catch (e) { console.log(e.code); }`;
+      const children = Array.from({ length: 4 }, () =>
+        spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe' }),
+      );
+      const said = await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<string>((resolve) => {
+              let text = '';
+              child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+              child.on('close', () => resolve(text.trim()));
+            }),
+        ),
+      );
+      expect(said.filter((s) => s === 'won')).toHaveLength(1);
+      expect(said.filter((s) => s !== 'won')).toEqual(Array(3).fill('ERR_OUTPUT_LOCKED'));
     }
   });
 
