@@ -80,6 +80,46 @@ describe('issue rerun after the roster changed', () => {
   });
 });
 
+describe('issue rerun after the achievement changed', () => {
+  it('warns once naming the file, then a line for each of the first 20 rows and a count', async () => {
+    const file = join(issuer, 'achievements', 'edited.yaml');
+    const yaml = (description: string) =>
+      `name: Edited\ndescription: ${description}\ncriteria:\n  narrative: n\nimage: art.png\n`;
+    await writeFile(file, yaml('first text'));
+    const lines = Array.from({ length: 22 }, (_, i) => `P ${i + 1},p${i + 1}@example.org`);
+    await writeFile(join(issuer, 'many.csv'), `name,email\n${lines.join('\n')}\n`);
+    const args = [
+      'issue',
+      '--achievement',
+      'edited',
+      '--roster',
+      'many.csv',
+      '--out',
+      'out-edited',
+    ];
+    expect(run(args, issuer).code).toBe(0);
+    await writeFile(file, yaml('corrected text'));
+    const rerun = run(args, issuer);
+    expect(rerun.code).toBe(0);
+    const warnings = rerun.stderr.trimEnd().split('\n');
+    expect(warnings[0]).toBe(
+      `warning: the achievement '${file}' changed since rows of it were issued into '${join(issuer, 'out-edited')}': they are skipped; pass --reissue to issue them again with it`,
+    );
+    expect(warnings.slice(1, 21)).toEqual(
+      lines.slice(0, 20).map((_, i) => `warning: row ${i + 1} (P ${i + 1}): ${CHANGED}`),
+    );
+    expect(warnings.slice(21)).toEqual([
+      'warning: 2 more rows already issued with other data; the report lists them',
+    ]);
+    expect(rerun.stdout).toMatch(
+      summary(
+        'out-edited',
+        'issued 0, skipped 22 (already issued; 22 with other data, pass --reissue to issue them again), duplicates 0, failed 0',
+      ),
+    );
+  });
+});
+
 describe('issue rerun after the key changed', () => {
   it('names issuer.id in the key-mismatch hint, then stops a run into the old folder: exit 64', async () => {
     await writeFile(
