@@ -40,6 +40,7 @@ import {
   garbageWarning,
   otherIssuerError,
   repairReason,
+  REISSUE_NOTE,
 } from './issue-rerun.js';
 import type { RosterRow } from './roster.js';
 import { startWorkerPool } from './worker-pool.js';
@@ -543,7 +544,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
           continue;
         }
         planned.again = true;
-        planned.notes.unshift('issued again with other data (--reissue)');
+        planned.notes.unshift(REISSUE_NOTE);
         await dispatch(planned);
         continue;
       }

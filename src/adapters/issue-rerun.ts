@@ -13,6 +13,19 @@ import type { LedgerFacts } from './ledger.js';
 export const CHANGED_REASON =
   'already issued with other data (the name, dates, evidence, result, language or the achievement changed); pass --reissue to issue it again';
 
+/** The reason note of a row issued again under its id because its data changed. */
+export const REISSUE_NOTE = 'issued again with other data (--reissue)';
+
+/**
+ * Whether every part of an issued row's reason says only why it was issued again (files
+ * missing, a format added, --reissue), with no warning about the badge itself.
+ */
+export function onlyRerunNotes(reason: string): boolean {
+  return reason
+    .split('; ')
+    .every((part) => part === REISSUE_NOTE || /^(files missing|adds the) /u.test(part));
+}
+
 /**
  * The error for an output folder whose ledger's last rows were signed by another issuer (a new
  * key is a new `did:key`): every stable id would change, so the run would issue everyone again

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LedgerIndex } from '../../src/adapters/id-table.js';
 import {
-  repairReason,
-  expiredWarning,
   achievementChanged,
+  expiredWarning,
+  onlyRerunNotes,
+  repairReason,
 } from '../../src/adapters/issue-rerun.js';
 import { LEDGER_FILE, readLedger, type LedgerFacts } from '../../src/adapters/ledger.js';
 import { earnerNameDigest, rowKey, stableCredentialId } from '../../src/core/model/roster-map.js';
@@ -93,6 +94,12 @@ describe('rerun reasons', () => {
     expect(repairReason(expected, [false, true, true], ['a.png', 'a.svg'])).toBe(
       'adds the credential file',
     );
+  });
+
+  it('tells reasons that only say why a row was issued again from ones with a warning', () => {
+    expect(onlyRerunNotes('files missing: a.png, b.png; adds the svg')).toBe(true);
+    expect(onlyRerunNotes('issued again with other data (--reissue)')).toBe(true);
+    expect(onlyRerunNotes('adds the svg; expired on 2025-06-01T00:00:00Z already (x)')).toBe(false);
   });
 
   it('warns of a badge expired when issued, and not of one valid until after now', () => {

@@ -117,6 +117,17 @@ describe('issue rerun after the achievement changed', () => {
         'issued 0, skipped 22 (already issued; 22 with other data, pass --reissue to issue them again), duplicates 0, failed 0',
       ),
     );
+    const again = run([...args, '--reissue'], issuer);
+    expect(again.code).toBe(0);
+    expect(again.stderr.trimEnd().split('\n')).toEqual([
+      `warning: the achievement '${file}' changed since rows of it were issued into '${join(issuer, 'out-edited')}': they are issued again with it`,
+      ...lines
+        .slice(0, 20)
+        .map(
+          (_, i) => `warning: row ${i + 1} (P ${i + 1}): issued again with other data (--reissue)`,
+        ),
+      'warning: 2 more rows issued again under their id; the report lists them',
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@ import { loadAchievement, type LoadedAchievement } from '../../adapters/achievem
 import { artworkRemovals } from '../../core/bake/svg-bake.js';
 import { templateWarnings } from '../../core/model/template.js';
 import { issueBatch, type BatchSummary } from '../../adapters/issue-batch.js';
-import { CHANGED_REASON } from '../../adapters/issue-rerun.js';
+import { CHANGED_REASON, onlyRerunNotes } from '../../adapters/issue-rerun.js';
 import type { IssueRowReport } from '../../adapters/issue-report.js';
 import {
   loadIssuer,
@@ -156,8 +156,8 @@ function rowLine(r: IssueRowReport, shown: (file: string) => string): string | u
   return `ISSUED row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
 }
 
-// Rows skipped for other data that get a stderr line each; the rest are counted (a changed
-// achievement changes every row, and its warning has already said so).
+// Rows skipped for other data, or issued again only to repair or --reissue them, that get a
+// stderr line each; the rest are counted (a changed achievement or format touches every row).
 const CHANGED_SHOWN = 20;
 
 /** The exit code after SIGTERM: 128 + 15, as a shell reports a process ended by it. */
@@ -265,6 +265,7 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   process.on('SIGTERM', stop);
   let count = 0;
   let changedShown = 0;
+  let againShown = 0;
   let failedShown = 0;
   let firstJsonRow = true;
   if (json) ctx.out('{\n"rows": [');
@@ -309,8 +310,15 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
             );
           }
         } else if (report.status === 'issued' && report.reason !== undefined) {
-          progress.end();
-          ctx.err(escapeControls(`warning: row ${report.row} (${report.name}): ${report.reason}`));
+          // A new --format or --reissue can write every row again: those say so up to a count.
+          const rerun = onlyRerunNotes(report.reason);
+          if (rerun) againShown += 1;
+          if (!rerun || againShown <= CHANGED_SHOWN) {
+            progress.end();
+            ctx.err(
+              escapeControls(`warning: row ${report.row} (${report.name}): ${report.reason}`),
+            );
+          }
         }
         if (json) {
           ctx.out(`${firstJsonRow ? '' : ','}${JSON.stringify(report)}`);
@@ -325,6 +333,11 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
     progress.end();
     process.removeListener('SIGINT', stop);
     process.removeListener('SIGTERM', stop);
+  }
+  if (againShown > CHANGED_SHOWN) {
+    ctx.err(
+      `warning: ${againShown - CHANGED_SHOWN} more rows issued again under their id; the report lists them`,
+    );
   }
   if (changedShown > CHANGED_SHOWN && !dry) {
     ctx.err(
