@@ -23,7 +23,7 @@ export const REISSUE_NOTE = 'issued again with other data (--reissue)';
 export function onlyRerunNotes(reason: string): boolean {
   return reason
     .split('; ')
-    .every((part) => part === REISSUE_NOTE || /^(files missing|adds the) /u.test(part));
+    .every((part) => part === REISSUE_NOTE || /^(files missing: |adds the )/u.test(part));
 }
 
 /**
