@@ -121,7 +121,11 @@ function typeHint(error: ErrorObject, name: string, example: string, source?: st
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item !== '');
-    if (items.length > 0) return `write \`${name}: [${items.join(', ')}]\` (a list in brackets)`;
+    // An item with a YAML indicator in it (`:`, `#`, a bracket) is quoted, so the hint is valid.
+    const written = items.map((item) =>
+      /^[\p{L}\p{N}][\p{L}\p{N} ._@/-]*$/u.test(item) ? item : JSON.stringify(item),
+    );
+    if (items.length > 0) return `write \`${name}: [${written.join(', ')}]\` (a list in brackets)`;
   }
   return `write \`${name}: ${example}\``;
 }

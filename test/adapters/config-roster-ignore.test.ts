@@ -38,7 +38,7 @@ describe('badgesmith.yaml roster.ignore', () => {
       'ERR_CONFIG_INVALID',
       65,
       "config 'badgesmith.yaml:7:11': field 'roster.ignore' must be a list",
-      'write `ignore: ["Issuer", "Notes"]`',
+      'write `ignore: [Issuer]` (a list in brackets)',
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('badgesmith.yaml roster.ignore', () => {
     expect(shown(failure(`${BASE}roster:\n  ignore:\n    - Issuer\n    - 2024\n`))).toEqual([
       'ERR_CONFIG_INVALID',
       65,
-      "config 'badgesmith.yaml:9:7': field 'roster.ignore.1' must be string",
+      "config 'badgesmith.yaml:9:7': field 'roster.ignore.1' must be text",
       'write `ignore: ["Issuer", "Notes"]`',
     ]);
   });

@@ -25,6 +25,12 @@ describe('yaml hints say what to write, with a value of the right type', () => {
     ],
     [
       'achievement',
+      `${ACHIEVEMENT}tags: "C#, F#"\n`,
+      "achievement 'f.yaml:5:7': field 'tags' must be a list",
+      'write `tags: ["C#", "F#"]` (a list in brackets)',
+    ],
+    [
+      'achievement',
       `${ACHIEVEMENT}level: [1]\n`,
       "achievement 'f.yaml:5:8': field 'level' must be a whole number or text",
       'write `level: 1` (one value, not a list)',

@@ -236,7 +236,7 @@ describe('init refuses values issue would reject (exit 64)', () => {
     );
     const result = run(['issue', '--config', 'badurl.yaml', ...ONE_EARNER, '--dry-run'], one);
     expect(result.code).toBe(65);
-    expect(result.stderr).toContain(`field 'issuer.url' must match format "uri"\n`);
+    expect(result.stderr).toContain("field 'issuer.url' must be an absolute url (https://…)");
     expect(result.stderr).toContain('hint: write `url: https://example.org`\n');
   });
 });

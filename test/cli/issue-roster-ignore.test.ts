@@ -101,7 +101,7 @@ describe('roster.ignore in badgesmith.yaml: as --ignore-column, for every roster
       stdout: '',
       stderr:
         `badgesmith: error: config '${config}:${next + 1}:11': field 'roster.ignore' must be a list\n` +
-        'hint: write `ignore: ["Issuer", "Notes"]`\n',
+        'hint: write `ignore: [Issuer]` (a list in brackets)\n',
     });
   });
 
