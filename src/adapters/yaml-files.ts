@@ -82,6 +82,16 @@ function positionOf(doc: Document, lines: LineCounter, path: string[], key?: str
   return `${line}:${col}`;
 }
 
+// An unknown key that only holds an anchor (`base: &b …`, for `*b` later): there is no such
+// place in our files, so say where the anchor can go instead.
+function anchorHolderHint(doc: Document, path: string[], key?: string): string | undefined {
+  if (key === undefined) return undefined;
+  const value: unknown = doc.getIn([...path, key], true);
+  const anchor = isNode(value) ? value.anchor : undefined;
+  if (anchor === undefined) return undefined;
+  return `remove \`${key}\`: a file has no place for a value kept only for its anchor; put \`&${anchor}\` on the first field that has the value, then \`*${anchor}\` where it repeats`;
+}
+
 // What to write in a file with no fields at all (empty, or a list or text at the top).
 const TOP_LEVEL_HINTS: Record<YamlKind, string> = {
   achievement:
@@ -139,7 +149,9 @@ export function parseYamlFile<T>(
       path,
       ...(source === undefined ? {} : { source }),
     });
-    throw new BadgesmithError(code, `${what} '${where}': ${problem}`, { hint });
+    throw new BadgesmithError(code, `${what} '${where}': ${problem}`, {
+      hint: anchorHolderHint(doc, path, key) ?? hint,
+    });
   }
   const found = KINDS[kind].check?.(value) ?? check?.(value as T);
   if (found !== undefined) {

@@ -126,7 +126,9 @@ describe('yaml hints say what to write, with a value of the right type', () => {
   it('never suggests a field the map already has', () => {
     const anchor = failure(`base: &b Came.\n${ACHIEVEMENT}`, 'achievement');
     expect(anchor.message).toBe("achievement 'f.yaml:1:1': unknown field 'base'");
-    expect(anchor.hint).toBe('remove `base` or check its spelling');
+    expect(anchor.hint).toBe(
+      'remove `base`: a file has no place for a value kept only for its anchor; put `&b` on the first field that has the value, then `*b` where it repeats',
+    );
     const misspelt = failure(ACHIEVEMENT.replace('name:', 'nmae:'), 'achievement');
     expect(misspelt.hint).toBe('rename `nmae` to `name`');
   });
