@@ -1,39 +1,21 @@
-import { createCredentialSigner, type ProofKind } from './credential-signer.js';
-import { availableParallelism } from 'node:os';
-import { BadgesmithError, isBadgesmithError } from '../core/errors.js';
-import { buildAchievement } from '../core/model/achievement.js';
-import { issuerProfileFrom, type OutputFormat } from '../core/model/config.js';
+import { join } from 'node:path';
+import type { BadgesmithError } from '../core/errors.js';
+import { issuerProfileFrom } from '../core/model/config.js';
 import { futureIssuedProblem } from '../core/model/dates.js';
 import { fileStem } from '../core/model/file-slug.js';
 import {
-  achievementDigest,
   earnerNameDigest,
   rowDataDigest,
   rowKey,
   stableCredentialId,
 } from '../core/model/roster-map.js';
-import type { LoadedAchievement } from './achievement-file.js';
-import type { LoadedIssuer } from './issuer-folder.js';
-import { openReportWriter, type IssueRowReport } from './issue-report.js';
+import { achievementResolver, assertFormatFits } from './batch-achievements.js';
 import { TEMP_FOLDER } from './batch-file-writer.js';
-import {
-  type AchievementInit,
-  type RowOutcome,
-  type RowTask,
-  type WorkerInit,
-} from './issue-worker.js';
-import { LEDGER_FILE, openLedger, readLedger } from './ledger.js';
-import {
-  acquireOutLock,
-  cleanUpRun,
-  keptReportsLine,
-  outputError,
-  withOutputHint,
-  sweepLeftovers,
-} from './out-folder.js';
+import type { BatchSummary, IssueBatch } from './batch-types.js';
+import { createCredentialSigner } from './credential-signer.js';
 import { HashedSet, hexWords, IdMap, type LedgerRecord } from './id-table.js';
+import { openReportWriter, type IssueRowReport } from './issue-report.js';
 import {
-  achievementChanged,
   CHANGED_REASON,
   expiredWarning,
   filesPresent,
@@ -42,138 +24,25 @@ import {
   repairReason,
   REISSUE_NOTE,
 } from './issue-rerun.js';
+import type { AchievementInit, RowTask, WorkerInit } from './issue-worker.js';
+import { LEDGER_FILE, openLedger, readLedger } from './ledger.js';
+import {
+  acquireOutLock,
+  cleanUpRun,
+  keptReportsLine,
+  outputError,
+  sweepLeftovers,
+  withOutputHint,
+} from './out-folder.js';
 import type { RosterRow } from './roster.js';
-import { startWorkerPool } from './worker-pool.js';
-import { join } from 'node:path';
-
-/** One run of `issue`: who issues what to whom, in which format, and where the files go. */
-export interface IssueBatch {
-  issuer: LoadedIssuer;
-  /** The achievement of rows that name none. */
-  achievement?: LoadedAchievement;
-  /** Loads an achievement a row names in its `achievement` column. */
-  loadAchievement?: (ref: string) => Promise<LoadedAchievement>;
-  rows: AsyncIterable<RosterRow> | Iterable<RosterRow>;
-  format: OutputFormat;
-  /** The proof format (default: `defaults.proof` of badgesmith.yaml). */
-  proof?: ProofKind;
-  outDir: string;
-  /** The issue date of rows that have none of their own. */
-  issued: Date;
-  /** The run's clock: names the report, and dates over a day after it fail their row. */
-  now: Date;
-  /** Issue rows dated more than a day in the future (their badges are not valid until then). */
-  allowFuture?: boolean;
-  /** Worker threads; 0 issues in this thread. Default: one per core. */
-  jobs?: number;
-  /** Check every row and write nothing. */
-  dryRun?: boolean;
-  /** fsync every badge file before its rename (survives a power cut; slower). */
-  fsync?: boolean;
-  /**
-   * Also write the credential on its own, `<name>.credential.jwt` (or `.json`), beside the
-   * images that hold it baked (default true; false halves the files a run creates).
-   */
-  credentialFile?: boolean;
-  /** Aborting stops taking rows; rows already started are finished and recorded. */
-  signal?: AbortSignal;
-  /** Called for each row, in roster order. */
-  onRow?: (report: IssueRowReport) => void;
-  /** Issue again, under the same ids and files, rows the ledger has with other data. */
-  reissue?: boolean;
-  /** Issue into a folder whose ledger holds another issuer's rows (everyone gets a new id). */
-  newIssuer?: boolean;
-  /**
-   * Called with each run-wide warning (a kept report, what the clean-up left, a changed
-   * achievement, unreadable ledger lines).
-   */
-  onWarning?: (text: string) => void;
-}
-
-/** What a run did, counted. */
-export interface BatchSummary {
-  total: number;
-  issued: number;
-  skipped: number;
-  /** Of the skipped, rows the ledger has with other data (issued again with `reissue`). */
-  changed: number;
-  /** Of the issued, rows issued again under their id: files missing, a new format, `reissue`. */
-  again: number;
-  duplicates: number;
-  failed: number;
-  interrupted: boolean;
-  /** The report files (not in a dry run). */
-  report?: { csv: string; jsonl: string };
-  ledger: string;
-  /**
-   * Set when an output error no later row escapes (a full disk, a file size limit, no
-   * permission) stopped the run: the rows before it are issued and recorded, the rest are not.
-   */
-  stopped?: { code: 'ERR_OUTPUT_WRITE'; message: string; hint?: string };
-}
-
-/**
- * Throws ERR_USAGE_CONFLICT when the artwork cannot give the asked format: PNG artwork is baked
- * as it is and never turned into SVG.
- */
-export function assertFormatFits(achievement: LoadedAchievement, format: OutputFormat): void {
-  if (achievement.artwork.kind === 'png' && format !== 'png') {
-    throw new BadgesmithError(
-      'ERR_USAGE_CONFLICT',
-      `--format '${format}' needs svg artwork, and '${achievement.artwork.file}' is png`,
-      { hint: 'use --format png, or give the achievement an svg `template:`' },
-    );
-  }
-}
-
-type Resolved = { spec: AchievementInit; digest: string } | { error: string };
-
-function reasonOf(error: unknown): string {
-  if (isBadgesmithError(error)) return error.message;
-  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-const WORKER_URL = new URL('./issue-worker.js', import.meta.url);
-
-// Rows given to each worker before the run waits for one to finish. Enough that a worker always
-// has the next group of names queued while sharp draws the current one (16 a render) and files
-// are written on the thread pool; each holds a few kilobytes until its files are written.
-const IN_FLIGHT_PER_WORKER = 32;
-
-// Tests run the TypeScript sources, where no compiled worker exists: they issue in-process.
-const canUseWorkers = !import.meta.url.endsWith('.ts');
-
-async function makeIssuer(batch: IssueBatch, init: WorkerInit) {
-  const wanted = batch.jobs ?? availableParallelism();
-  if (wanted < 1 || !canUseWorkers) {
-    const { createRowIssuer } = await import('./issue-worker.js');
-    const local = createRowIssuer(init);
-    return {
-      add: (spec: AchievementInit) => local.addAchievement(spec),
-      run: (task: RowTask) => local.issue(task),
-      close: () => Promise.resolve(),
-      size: 1,
-    };
-  }
-  const pool = startWorkerPool<RowTask, RowOutcome>(
-    WORKER_URL,
-    { badgesmithIssue: init },
-    wanted,
-    (tasks) => ({ type: 'tasks', tasks }),
-    // A row leaves only short-lived garbage: a small young generation keeps each worker's
-    // memory flat and near what a short run uses, at the cost of more (cheap) scavenges. The
-    // old-generation cap makes V8 collect before it grows its heap: a worker holds a few rows'
-    // credentials (kilobytes each) and the template; image bytes live outside the heap. With it
-    // the peak for 100,000 static rows went from x1.54 to x1.37 that of 1,000 rows.
-    { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 },
-  );
-  return {
-    add: (spec: AchievementInit) => pool.broadcast({ type: 'achievement', spec }),
-    run: pool.run,
-    close: pool.close,
-    size: pool.size,
-  };
-}
+import { rowOrder } from './row-order.js';
+import {
+  IN_FLIGHT_PER_WORKER,
+  plannedFiles,
+  startRowEngine,
+  stemOf,
+  type RowEngine,
+} from './row-engine.js';
 
 // Rows whose ledger lines are checked for their files together: up to three stats each at once.
 const CHECK_GROUP = 64;
@@ -206,18 +75,7 @@ function sameData(previous: LedgerRecord, data: string): boolean {
   );
 }
 
-const stemOf = (files: readonly string[]): string =>
-  (files[0] ?? '').replace(/\.(credential\.jwt|credential\.json|png|svg)$/u, '');
-
-// The files a dry run names for a row, as the worker writes them: the credential, then images.
-function plannedFiles(stem: string, init: WorkerInit): string[] {
-  const files = init.credentialFile
-    ? [`${stem}${init.proof === 'di' ? '.credential.json' : '.credential.jwt'}`]
-    : [];
-  if (init.format !== 'svg') files.push(`${stem}.png`);
-  if (init.format !== 'png') files.push(`${stem}.svg`);
-  return files;
-}
+export type { BatchSummary, IssueBatch } from './batch-types.js';
 
 /**
  * Issues one credential per roster row, streaming: each row gets a stable id (issuer, achievement,
@@ -243,7 +101,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
   };
   const dry = batch.dryRun === true;
   const release = dry ? undefined : await acquireOutLock(outDir);
-  let engine: Awaited<ReturnType<typeof makeIssuer>> | undefined;
+  let engine: RowEngine | undefined;
   try {
     if (!dry) {
       const kept = keptReportsLine(outDir, await sweepLeftovers(outDir, TEMP_FOLDER));
@@ -264,7 +122,6 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     const taken = new HashedSet();
     done.forEachFiles((files) => taken.add(stemOf(files)));
     const seen = new IdMap();
-    const achievements = new Map<string, Promise<Resolved>>();
     const init: WorkerInit = {
       profile,
       privateJwk: issuer.signingKey.privateKey.export({ format: 'jwk' }),
@@ -282,65 +139,12 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     // Opened only after the checks above, so a refused run leaves no empty `.partial` reports.
     const report = dry ? undefined : await openReportWriter(outDir, batch.now);
 
-    const waiting = new Map<number, IssueRowReport>();
-    let nextOut = 0;
-    const quiet = new Set<number>();
-    const emit = (seq: number, row: IssueRowReport): void => {
-      waiting.set(seq, row);
-      for (let r = waiting.get(nextOut); r !== undefined; r = waiting.get(nextOut)) {
-        waiting.delete(nextOut);
-        nextOut += 1;
-        if (r.status === 'issued' || r.status === 'would-issue') summary.issued += 1;
-        else if (r.status === 'skipped') summary.skipped += 1;
-        else if (r.status === 'duplicate') summary.duplicates += 1;
-        else summary.failed += 1;
-        report?.add(r);
-        // Rows in flight that failed for the cause that stopped the run are in the report,
-        // but the caller hears of the first only (the stop error says the rest).
-        if (quiet.has(nextOut - 1)) quiet.delete(nextOut - 1);
-        else batch.onRow?.(r);
-      }
-    };
+    // Rows in flight that fail for the cause that stopped the run are hushed: in the report,
+    // but the caller hears of the first only (the stop error says the rest).
+    const order = rowOrder(summary, report, batch.onRow);
+    const emit = order.emit;
 
-    const resolve = (ref: string | undefined): Promise<Resolved> => {
-      const key = ref ?? '';
-      let found = achievements.get(key);
-      if (found === undefined) {
-        found = (async (): Promise<Resolved> => {
-          try {
-            const loaded =
-              ref === undefined || batch.loadAchievement === undefined
-                ? batch.achievement
-                : await batch.loadAchievement(ref);
-            if (loaded === undefined) {
-              return { error: "no achievement: pass --achievement or add an 'achievement' column" };
-            }
-            assertFormatFits(loaded, format);
-            const built = buildAchievement(loaded.spec, {
-              issuerId: issuer.config.issuer.id,
-              slug: loaded.slug,
-            });
-            const spec: AchievementInit = { key, built, artwork: loaded.artwork };
-            if (loaded.spec.validFor !== undefined) spec.validFor = loaded.spec.validFor;
-            const digest = achievementDigest(built, spec.validFor);
-            if (achievementChanged(facts, built.id, digest)) {
-              const then =
-                batch.reissue === true
-                  ? 'they are issued again with it'
-                  : 'they are skipped; pass --reissue to issue them again with it';
-              batch.onWarning?.(
-                `the achievement '${loaded.file}' changed since rows of it were issued into '${outDir}': ${then}`,
-              );
-            }
-            return { spec, digest };
-          } catch (error) {
-            return { error: reasonOf(error) };
-          }
-        })();
-        achievements.set(key, found);
-      }
-      return found;
-    };
+    const resolve = achievementResolver(batch, facts);
 
     const sent = new Set<string>();
     const inflight = new Set<Promise<void>>();
@@ -359,7 +163,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         return;
       }
       // Rows repaired from a file check and rows of the loop can both start the engine: once.
-      starting ??= makeIssuer(batch, init);
+      starting ??= startRowEngine(batch.jobs, init);
       engine ??= await starting;
       if (!sent.has(spec.key)) {
         engine.add(spec);
@@ -385,7 +189,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
             if (outcome.output !== undefined) {
               if (stopped === undefined) {
                 stopped = outputError(outcome.output.code, outcome.output.path);
-              } else quiet.add(mine);
+              } else order.hush(mine);
             }
             emit(mine, {
               ...base,
@@ -424,7 +228,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     let checks: { planned: Planned; recorded: string[]; expected: string[] }[] = [];
     // The stats of a group run on the thread pool while the loop reads on; the groups' rows are
     // decided in order, at most CHECKS_AHEAD groups behind the loop.
-    let starting: ReturnType<typeof makeIssuer> | undefined;
+    let starting: Promise<RowEngine> | undefined;
     let decided: Promise<void> = Promise.resolve();
     const ahead: Promise<void>[] = [];
     const checkGroup = (): Promise<void> => {
