@@ -223,6 +223,7 @@ keys/retired/<time>-<name>: badges signed with the old key still name the old is
       const result = await initIssuerFolder({ ...options, now: ctx.now() });
       const shown = (path: string): string => relative(ctx.cwd, resolve(options.dir, path)) || path;
       if (result.retired !== undefined) warnRetired(result.retired, shown, ctx);
+      if (ctx.verbosity === 0) return;
       const { alg: keyAlg, proof: made } = result.config.defaults;
       ctx.out(`issuer ${result.config.issuer.id} (${keyAlg}${made === 'di' ? ', proof di' : ''})`);
       for (const file of result.files) ctx.out(`  ${file.action.padEnd(7)} ${shown(file.path)}`);

@@ -323,7 +323,12 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
         if (json) {
           ctx.out(`${firstJsonRow ? '' : ','}${JSON.stringify(report)}`);
           firstJsonRow = false;
-        } else if (!problem && line !== undefined && (dry || !fromRoster || ctx.verbosity > 1)) {
+        } else if (
+          !problem &&
+          line !== undefined &&
+          ctx.verbosity > 0 &&
+          (dry || !fromRoster || ctx.verbosity > 1)
+        ) {
           ctx.out(line);
         }
         progress.update(count);
@@ -346,7 +351,8 @@ async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   }
   if (json) {
     ctx.out(`],\n${JSON.stringify({ ...summary, outDir, dryRun: dry }).slice(1)}`);
-  } else {
+  } else if (ctx.verbosity > 0) {
+    // -q says only what went wrong: the FAILED lines, the warnings and the exit code.
     ctx.out(summaryLine(summary, ctx, shown, dry, total));
   }
   if (fromRoster && summary.total === 0) ctx.err('the roster has no rows');
