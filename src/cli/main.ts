@@ -13,7 +13,8 @@ Exit codes:
   65   input unusable: not a badge, malformed file, bad YAML or CSV
   66   an input file is missing
   70   internal error (a bug: please report it with the command you ran)
-  73   an output file could not be created (exists, or no permission)
+  73   an output could not be written (it exists, another run holds the folder, no permission,
+       a full disk, a file size limit)
   130  interrupted; nothing half-written is left behind
   143  issue stopped by SIGTERM; the rows done are kept (rerun to finish)`;
 
