@@ -15,8 +15,10 @@ export const TEMP_FOLDER = '.badgesmith-tmp';
 
 /** How a batch writer decides between calls that block and calls on the thread pool. */
 export interface WriterPolicy {
-  /** A file whose blocking write takes longer than this (ms) turns the writer to the pool. */
+  /** Blocking writes that average longer than this (ms) over a window turn it to the pool. */
   slowMs: number;
+  /** How many blocking writes are averaged. */
+  window: number;
   /** How many files then go through the pool before blocking calls are tried again. */
   poolSpell: number;
   /** The clock (ms), for tests. */
@@ -25,11 +27,19 @@ export interface WriterPolicy {
 
 // Measured on 30,000 static rows with the output in memory, 2 cores, 3 alternating runs:
 // blocking calls 0.37-0.45 ms of CPU a row and 3,171-4,322 rows/s, the thread pool 0.49-0.56 ms
-// and 2,411-2,873 rows/s (each pool call is a trip to another thread and back, twice a file). A
-// file that takes over a millisecond is waiting on something (a network share, a busy disk, a
-// filesystem scanning for a free inode): then the worker hands its files to the pool for a while,
-// so it signs and draws the next rows meanwhile, and tries blocking calls again afterwards.
-const DEFAULT_POLICY: WriterPolicy = { slowMs: 1, poolSpell: 2_000, now: () => performance.now() };
+// and 2,411-2,873 rows/s (each pool call is a trip to another thread and back, twice a file).
+// Files that take over a millisecond on average are waiting on something (a network share, a
+// busy disk, a filesystem scanning for a free inode): then the worker hands its files to the
+// pool for a while, so it signs and draws the next rows meanwhile, and tries blocking calls again
+// afterwards. One slow file says nothing: on a machine with more threads than cores a worker is
+// often descheduled for a few milliseconds in the middle of a write, and judging by single files
+// kept the writer on the pool most of a run (100,000 rows in memory: 2,675/s).
+const DEFAULT_POLICY: WriterPolicy = {
+  slowMs: 1,
+  window: 32,
+  poolSpell: 2_000,
+  now: () => performance.now(),
+};
 
 /** Writes files into a folder atomically, the cheapest way the disk allows just now. */
 export interface BatchFileWriter {
@@ -90,6 +100,9 @@ export function createBatchFileWriter(
   policy: WriterPolicy = DEFAULT_POLICY,
 ): BatchFileWriter {
   let poolLeft = 0;
+  // The blocking writes of the current window: how many, and their time (ms).
+  let timed = 0;
+  let spent = 0;
   const counts = { blocking: 0, pool: 0 };
 
   const blocking = (temp: string, target: string, data: Uint8Array): void => {
@@ -130,7 +143,13 @@ export function createBatchFileWriter(
       const started = policy.now();
       counts.blocking += 1;
       blocking(temp, target, bytesOf(data));
-      if (policy.now() - started > policy.slowMs) poolLeft = policy.poolSpell;
+      spent += policy.now() - started;
+      timed += 1;
+      if (timed === policy.window) {
+        if (spent > policy.slowMs * timed) poolLeft = policy.poolSpell;
+        spent = 0;
+        timed = 0;
+      }
     } catch (error) {
       rmSync(temp, { force: true });
       throw error;

@@ -42,34 +42,61 @@ describe('writeWhole', () => {
 });
 
 describe('createBatchFileWriter', () => {
-  it('turns to the thread pool for a spell after a slow file, then blocks again', async () => {
-    // A clock on which the second file takes 5 ms and every other one no time.
+  it('turns to the thread pool for a spell after a slow window of files, then blocks again', async () => {
+    // Each file's write takes `cost()` ms on this clock: files 1-2 quick, 3-4 slow (5 ms each).
     let tick = 0;
-    let reads = 0;
+    let file = 0;
+    let reading = false;
     const now = (): number => {
-      reads += 1;
-      if (reads === 4) tick += 5;
+      reading = !reading;
+      if (!reading) tick += file >= 3 && file <= 4 ? 5 : 0;
       return tick;
     };
-    const writer = createBatchFileWriter(out, false, 'test', { slowMs: 1, poolSpell: 3, now });
-    const names = Array.from({ length: 7 }, (_, i) => `f${i}.png`);
+    const policy = { slowMs: 1, window: 2, poolSpell: 3, now };
+    const writer = createBatchFileWriter(out, false, 'test', policy);
+    const names = Array.from({ length: 10 }, (_, i) => `f${i}.png`);
     const seen: string[] = [];
     for (const [i, name] of names.entries()) {
+      file = i + 1;
       await writer.write(name, `file ${i}\n`);
       seen.push(`${writer.counts.blocking}/${writer.counts.pool}`);
     }
-    // Files 1-2 block (the second is slow), 3-5 go through the pool, 6-7 block again.
-    expect(seen).toEqual(['1/0', '2/0', '2/1', '2/2', '2/3', '3/3', '4/3']);
+    // Window 1 (files 1-2) is quick; window 2 (files 3-4) averages 5 ms: files 5-7 go through the
+    // pool; 8-10 block again.
+    expect(seen).toEqual(['1/0', '2/0', '3/0', '4/0', '4/1', '4/2', '4/3', '5/3', '6/3', '7/3']);
     for (const [i, name] of names.entries()) {
       expect(await readFile(join(out, name), 'utf8')).toBe(`file ${i}\n`);
     }
     expect(await readdir(join(out, TEMP_FOLDER))).toEqual([]);
   });
 
+  it('one slow file in a window (a thread descheduled mid-write) does not turn it to the pool', async () => {
+    let tick = 0;
+    let file = 0;
+    let reading = false;
+    const now = (): number => {
+      reading = !reading;
+      if (!reading) tick += file === 2 ? 20 : 0.1;
+      return tick;
+    };
+    const writer = createBatchFileWriter(out, false, 'one', {
+      slowMs: 1,
+      window: 32,
+      poolSpell: 5,
+      now,
+    });
+    for (let i = 1; i <= 40; i += 1) {
+      file = i;
+      await writer.write(`g${i}.png`, 'x');
+    }
+    expect(writer.counts).toEqual({ blocking: 40, pool: 0 });
+  });
+
   it('leaves no temp file behind when the rename fails, either way', async () => {
     await mkdir(join(out, 'taken.png', 'inside'), { recursive: true });
     const blocking = createBatchFileWriter(out, false, 'a', {
       slowMs: 1e9,
+      window: 1,
       poolSpell: 0,
       now: () => 0,
     });
@@ -77,6 +104,7 @@ describe('createBatchFileWriter', () => {
     let t = 0;
     const pooled = createBatchFileWriter(out, true, 'b', {
       slowMs: 1,
+      window: 1,
       poolSpell: 5,
       now: () => (t += 2),
     });
