@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { relative, resolve } from 'node:path';
 import { BadgesmithError, EXIT } from '../../core/errors.js';
-import type { OutputFormat } from '../../core/model/config.js';
 import { isEmailAddress } from '../../core/model/identity.js';
 import { mergeRosterMaps, parseMapOptions } from '../../core/model/roster-map.js';
 import {
@@ -11,11 +10,8 @@ import {
   unsafeNameProblem,
 } from '../../core/model/roster-values.js';
 import { loadAchievement, type LoadedAchievement } from '../../adapters/achievement-file.js';
-import { artworkRemovals } from '../../core/bake/svg-bake.js';
-import { templateWarnings } from '../../core/model/template.js';
 import { issueBatch, type BatchSummary } from '../../adapters/issue-batch.js';
 import { CHANGED_REASON, onlyRerunNotes } from '../../adapters/issue-rerun.js';
-import type { IssueRowReport } from '../../adapters/issue-report.js';
 import {
   loadIssuer,
   resolveAchievementPath,
@@ -27,6 +23,7 @@ import type { CliContext } from '../context.js';
 import { createProgress } from '../progress.js';
 import { askText } from '../prompts.js';
 import { badOption, parseFormat, parseIssued, parseJobs, parseProof } from '../issue-flags.js';
+import { describeRow, summaryLine, warnRemovals, warnTemplate } from '../issue-lines.js';
 
 interface IssueFlags {
   config: string;
@@ -135,90 +132,12 @@ async function achievementRef(flags: IssueFlags, ctx: CliContext): Promise<strin
   throw missing('--achievement', 'the achievement file or slug to issue');
 }
 
-// A roster's names reach these lines: control characters are escaped so a row cannot drive the
-// operator's terminal.
-function describeRow(r: IssueRowReport, shown: (file: string) => string): string | undefined {
-  const line = rowLine(r, shown);
-  return line === undefined ? undefined : escapeControls(line);
-}
-
-function rowLine(r: IssueRowReport, shown: (file: string) => string): string | undefined {
-  const who = r.name || '-';
-  if (r.status === 'failed') return `FAILED row ${r.row} (${who}): ${r.reason ?? ''}`;
-  if (r.status === 'duplicate') return `DUPLICATE row ${r.row} (${who}): ${r.reason ?? ''}`;
-  const why = r.reason === undefined ? '' : ` (${r.reason})`;
-  if (r.status === 'skipped' && r.reason !== undefined && r.reason !== 'already issued')
-    return `SKIPPED row ${r.row} ${who}: ${r.reason}, ${r.files.map(shown).join(', ')}`;
-  if (r.status === 'skipped')
-    return `SKIPPED row ${r.row} ${who}: already issued, ${r.files.map(shown).join(', ')}`;
-  if (r.status === 'would-issue')
-    return `WOULD ISSUE row ${r.row} ${who}: ${r.files.map(shown).join(', ')}${why}`;
-  return `ISSUED row ${r.row} ${who}: ${r.files.map(shown).join(', ')}`;
-}
-
 // Rows skipped for other data, or issued again only to repair or --reissue them, that get a
 // stderr line each; the rest are counted (a changed achievement or format touches every row).
 const CHANGED_SHOWN = 20;
 
 /** The exit code after SIGTERM: 128 + 15, as a shell reports a process ended by it. */
 const EXIT_TERMINATED = 143;
-
-function summaryLine(
-  s: BatchSummary,
-  ctx: CliContext,
-  shown: (p: string) => string,
-  dry: boolean,
-  total: number,
-) {
-  const failed = s.failed > 0 ? ctx.color.red(`failed ${s.failed}`) : `failed ${s.failed}`;
-  // Rerun counts (issue #5) only when there are any, so a plain run's line stays as it was.
-  const changed =
-    s.changed > 0 ? `; ${s.changed} with other data, pass --reissue to issue them again` : '';
-  const counts = `skipped ${s.skipped} (already issued${changed}), duplicates ${s.duplicates}, ${failed}`;
-  const again = s.again > 0 ? ` (${s.again} again under their id)` : '';
-  if (dry) return `dry run: would issue ${s.issued}${again}, ${counts}; nothing written`;
-  const head = s.interrupted
-    ? `INTERRUPTED after ${s.total} of ${total} rows: issued`
-    : s.stopped !== undefined
-      ? `STOPPED after ${s.total} of ${total} rows: issued`
-      : 'issued';
-  const report = s.report === undefined ? '' : `; report: ${shown(s.report.csv)} (and .jsonl)`;
-  return `${head} ${s.issued}${again}, ${counts}${report}; ledger: ${shown(s.ledger)}`;
-}
-
-/**
- * Says once per artwork file what the SVG sanitiser takes out of the baked SVG badges (the
- * same for every row, so not once per badge). PNG output is drawn, not baked from the markup.
- */
-function warnRemovals(
-  loaded: LoadedAchievement,
-  format: OutputFormat,
-  warned: Set<string>,
-  ctx: CliContext,
-): void {
-  const { artwork } = loaded;
-  if (artwork.kind === 'png' || format === 'png' || warned.has(artwork.file)) return;
-  warned.add(artwork.file);
-  let removed: string[];
-  try {
-    removed = artworkRemovals(artwork.svg);
-  } catch {
-    return; // A malformed artwork fails its rows with the reason; nothing to say here.
-  }
-  const shown = relative(ctx.cwd, artwork.file) || artwork.file;
-  for (const what of removed) {
-    ctx.err(`warning: removed from the artwork '${shown}' in every svg badge: ${what}`);
-  }
-}
-
-/** Says once per template what may not be what the user meant (no earner's name in it). */
-function warnTemplate(loaded: LoadedAchievement, noted: Set<string>, ctx: CliContext): void {
-  const { artwork } = loaded;
-  if (artwork.kind !== 'template' || noted.has(artwork.file)) return;
-  noted.add(artwork.file);
-  const shown = relative(ctx.cwd, artwork.file) || artwork.file;
-  for (const warning of templateWarnings(artwork.svg, shown)) ctx.err(`warning: ${warning}`);
-}
 
 async function runIssue(flags: IssueFlags, ctx: CliContext): Promise<number> {
   const issuer = await loadIssuer(resolve(ctx.cwd, flags.config), ctx.err);
