@@ -162,6 +162,13 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         emit(mine, { ...base, status: 'would-issue', files: plannedFiles(stem, init), ...reason });
         return;
       }
+      // A row read before the run stopped whose files were still being looked for: not begun,
+      // but in the report, so the report and the summary count every row read.
+      if (stopped !== undefined || fatal !== undefined) {
+        order.hush(mine);
+        emit(mine, { ...base, reason: `row ${row.row}: not issued: the run stopped before it` });
+        return;
+      }
       // Rows repaired from a file check and rows of the loop can both start the engine: once.
       starting ??= startRowEngine(batch.jobs, init);
       engine ??= await starting;
@@ -261,7 +268,15 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         await dispatch(planned);
       }
     };
+    // Whether the row before was put in the group of checks.
+    let lastChecked = false;
     for await (const row of batch.rows) {
+      // Rows are reported in roster order: a group of checks must not wait for the roster's end
+      // behind rows issued after it (a rerun that finds its first rows done would hold back its
+      // whole report, and a crash would lose it), so a group is checked once a row of another
+      // kind follows it.
+      if (!lastChecked && checks.length > 0) await checkGroup();
+      lastChecked = false;
       if (batch.signal?.aborted === true) {
         summary.interrupted = true;
         break;
@@ -358,9 +373,11 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         recorded: previous.files,
         expected: plannedFiles(planned.stem, init),
       });
+      lastChecked = true;
       if (checks.length >= CHECK_GROUP) await checkGroup();
     }
-    if (fatal === undefined && stopped === undefined) void checkGroup();
+    // The last group, also after a stop: its rows were read, so they are reported.
+    void checkGroup();
     await decided;
     await Promise.all(inflight);
     if (fatal !== undefined) throw withOutputHint(fatal);

@@ -340,3 +340,46 @@ describe('issueBatch rerun: row warnings', () => {
     expect(again.reports.map((r) => r.status)).toEqual(['skipped', 'issued']);
   });
 });
+
+describe('issueBatch rerun: the report keeps up', () => {
+  it('rows found done are reported as soon as a new row follows them, not at the roster end', async () => {
+    const achievement = await loadAchievement(join(dir, 'achievements', 'vector.yaml'));
+    const outDir = out('keeps-up');
+    const person = (i: number): RosterRow => ({
+      row: i,
+      line: i + 1,
+      name: `Person ${i}`,
+      email: `p${i}@example.org`,
+    });
+    await run({ achievement, format: 'png', outDir, rows: [1, 2, 3].map(person) });
+    // A rerun of a longer roster: rows 1-3 are done (a group of checks smaller than a full one),
+    // then come new rows. Before, rows 1-3 waited for the roster's end, and every row behind them.
+    let read = 0;
+    let readAtFirstReport = -1;
+    async function* roster(): AsyncGenerator<RosterRow> {
+      for (let i = 1; i <= 40; i += 1) {
+        read += 1;
+        yield person(i);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    const reports: IssueRowReport[] = [];
+    const summary = await issueBatch({
+      issuer,
+      issued,
+      now,
+      achievement,
+      format: 'png',
+      outDir,
+      rows: roster(),
+      onRow: (r) => {
+        if (readAtFirstReport < 0) readAtFirstReport = read;
+        reports.push(r);
+      },
+    });
+    expect(readAtFirstReport).toBeGreaterThan(0);
+    expect(readAtFirstReport).toBeLessThan(40);
+    expect(reports.map((r) => r.row)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(summary).toMatchObject({ total: 40, issued: 37, skipped: 3, failed: 0 });
+  });
+});

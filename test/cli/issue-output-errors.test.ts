@@ -341,3 +341,35 @@ describe('issue into a folder it cannot write', { timeout: 60_000 }, () => {
     );
   }, 120_000);
 });
+
+describe('a rerun stopped by an output error', { timeout: 90_000 }, () => {
+  it('reports every row it read: the done rows skipped, the one that failed, the rest counted', async () => {
+    const folder = await withBigBadge();
+    const args = ['issue', '--roster', 'roster.csv', '--out', 'out', '--issued', '2025-06-01'];
+    await writeFile(join(folder, 'roster.csv'), mixedRoster(5));
+    expect(run(args, folder).code).toBe(0);
+    await writeFile(join(folder, 'roster.csv'), mixedRoster(80));
+    const rerun = limited(args, folder);
+    expect(rerun.code).toBe(73);
+    const out = join(folder, 'out');
+    const names = (await readdir(out)).filter((n) => /^report-.*\.jsonl$/u.test(n)).sort();
+    expect(names).toHaveLength(2);
+    const rows = (await readFile(join(out, names[1]!), 'utf8'))
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as { row: number; status: string });
+    // Rows 1-5 were done; the first big row failed, and so did every row read behind it.
+    expect(rows.slice(0, 5).map((r) => r.status)).toEqual(Array(5).fill('skipped'));
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.map((r) => r.row)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
+    expect(new Set(rows.slice(5).map((r) => r.status))).toEqual(new Set(['failed']));
+    const summary = rerun.stdout.trimEnd().split('\n').at(-1)!;
+    expect(summary).toMatch(
+      new RegExp(
+        `^STOPPED after ${rows.length} of 80 rows: issued 0, skipped 5 .*failed ${rows.length - 5}`,
+        'u',
+      ),
+    );
+    expect(await ledgerRows(out)).toEqual([1, 2, 3, 4, 5]);
+  });
+});
