@@ -31,6 +31,7 @@ import {
   cleanUpRun,
   keptReportsLine,
   outputError,
+  outputErrorCode,
   sweepLeftovers,
   withOutputHint,
 } from './out-folder.js';
@@ -77,6 +78,15 @@ function sameData(previous: LedgerRecord, data: string): boolean {
 
 export type { BatchSummary, IssueBatch } from './batch-types.js';
 
+// A ledger or report that cannot be opened (a read-only ledger, a full disk) stops the run as
+// an output error, exit 73 naming it, not as an internal error.
+const asOutputError =
+  (path: string) =>
+  (error: unknown): never => {
+    const code = outputErrorCode(error);
+    throw code === undefined ? error : outputError(code, path, error);
+  };
+
 /**
  * Issues one credential per roster row, streaming: each row gets a stable id (issuer, achievement,
  * earner), rows the ledger has are skipped, a repeated row is reported as a duplicate, the rest
@@ -110,7 +120,9 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     const issuerId = issuer.config.issuer.id;
     const ledger = dry
       ? undefined
-      : await openLedger(outDir, { sync: batch.fsync === true, issuerId });
+      : await openLedger(outDir, { sync: batch.fsync === true, issuerId }).catch(
+          asOutputError(summary.ledger),
+        );
     const { done, facts } = ledger ?? (await readLedger(outDir, issuerId));
     const garbage = garbageWarning(facts, summary.ledger);
     if (garbage !== undefined) batch.onWarning?.(garbage);
@@ -137,7 +149,9 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
     // A key that cannot make this proof is refused here, before any worker starts.
     createCredentialSigner(issuer.signingKey, init.proof ?? 'jwt', profile.id);
     // Opened only after the checks above, so a refused run leaves no empty `.partial` reports.
-    const report = dry ? undefined : await openReportWriter(outDir, batch.now);
+    const report = dry
+      ? undefined
+      : await openReportWriter(outDir, batch.now).catch(asOutputError(outDir));
 
     // Rows in flight that fail for the cause that stopped the run are hushed: in the report,
     // but the caller hears of the first only (the stop error says the rest).

@@ -253,6 +253,26 @@ function runAsUser(args: string[], cwd: string) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('issue into a folder it cannot write', { timeout: 60_000 }, () => {
+  it('a read-only ledger in a writable folder: exit 73 naming the ledger, no internal error', async () => {
+    const folder = await issuerWithStaticBadge();
+    const out = join(folder, 'out');
+    await mkdir(out);
+    await writeFile(join(out, 'issue-ledger.jsonl'), '');
+    await ownedByUser(folder);
+    await chmod(join(out, 'issue-ledger.jsonl'), 0o444);
+    const args = ['issue', '--achievement', 'static', '--name', 'Ada', '--email', 'a@example.org'];
+    const result = runAsUser([...args, '--out', 'out'], folder);
+    expect(result.code).toBe(73);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^badgesmith: error: cannot write '${join(out, 'issue-ledger.jsonl')}': no permission \\(EACCES\\)\nhint: `,
+        'u',
+      ),
+    );
+    expect(result.stderr).not.toMatch(/internal error|at .*\.js:/u);
+    expect((await readdir(out)).sort()).toEqual(['issue-ledger.jsonl']);
+  });
+
   it('a read-only output folder: exit 73 naming the folder, no internal error', async () => {
     const folder = await issuerWithStaticBadge();
     const out = join(folder, 'out');
