@@ -19,6 +19,7 @@ import {
   CHANGED_REASON,
   expiredWarning,
   filesPresent,
+  lateValidUntil,
   garbageWarning,
   otherIssuerError,
   repairReason,
@@ -328,6 +329,11 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
       const resolved = await resolve(row.achievement);
       if ('error' in resolved) {
         emit(mine, { ...base, reason: `row ${row.row}: ${resolved.error}` });
+        continue;
+      }
+      const late = lateValidUntil(row.issued ?? batch.issued, resolved.spec.validFor);
+      if (late !== undefined) {
+        emit(mine, { ...base, reason: `row ${row.row}: ${late}` });
         continue;
       }
       const id = stableCredentialId(issuer.config.issuer.id, rowKey(row, resolved.spec.built.id));

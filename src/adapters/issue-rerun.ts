@@ -84,6 +84,19 @@ export function expiredWarning(issued: Date, validFor: string | undefined, now: 
 }
 
 /**
+ * Why a row cannot be issued when its `validUntil` (issue date + validFor) would fall past
+ * 9999-12-31: an OB 3.0 DateTimeZ has four-digit years (badgesmith's own verify fails a badge
+ * with `+010499-...`). The YAML caps validFor at 1000 years; an issue date near 9999
+ * (`--allow-future`) can still overflow.
+ */
+export function lateValidUntil(issued: Date, validFor: string | undefined): string | undefined {
+  if (validFor === undefined) return undefined;
+  const until = addDuration(issued, validFor);
+  if (until === undefined || until.getUTCFullYear() <= 9999) return undefined;
+  return `issued ${toDateTimeZ(issued)} + validFor ${validFor} ends past 9999-12-31, which a badge's dates cannot hold; give the row an earlier issue date or the achievement a shorter validFor`;
+}
+
+/**
  * Why a done row must be written again, or undefined when every file this run would write for it
  * is there: `files missing: x.png` for a file the ledger lists that is gone, `adds the svg` for
  * one an earlier run did not write (another `--format`, or the credential file after

@@ -383,3 +383,25 @@ describe('issueBatch rerun: the report keeps up', () => {
     expect(summary).toMatchObject({ total: 40, issued: 37, skipped: 3, failed: 0 });
   });
 });
+
+describe('issueBatch: dates a badge cannot hold', () => {
+  it('a row whose validUntil would pass 9999-12-31 fails with the reason; an earlier one is issued', async () => {
+    const file = await achievementFile('long', vector('Long', 'validFor: P999Y\n'));
+    const achievement = await loadAchievement(file);
+    const late: RosterRow = { ...ada, issued: new Date('9500-01-01T00:00:00Z') };
+    const result = await run({
+      achievement,
+      format: 'png',
+      outDir: out('late'),
+      rows: [late, bob],
+      allowFuture: true,
+    });
+    expect(result.reports.map((r) => [r.status, r.reason])).toEqual([
+      [
+        'failed',
+        "row 1: issued 9500-01-01T00:00:00Z + validFor P999Y ends past 9999-12-31, which a badge's dates cannot hold; give the row an earlier issue date or the achievement a shorter validFor",
+      ],
+      ['issued', undefined],
+    ]);
+  });
+});
