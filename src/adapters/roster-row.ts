@@ -2,7 +2,12 @@ import { parseCsvRecord, type CsvRecordText } from '../core/model/csv-records.js
 import { parseIssuedDate } from '../core/model/dates.js';
 import { isEmailAddress } from '../core/model/identity.js';
 import type { HeaderPlan } from '../core/model/roster-map.js';
-import { isBlankName, languageProblem, unsafeNameProblem } from '../core/model/roster-values.js';
+import {
+  blankNameProblem,
+  isBlankName,
+  languageProblem,
+  unsafeNameProblem,
+} from '../core/model/roster-values.js';
 
 /** One earner from a roster. `problem` says why the row cannot be issued, if it cannot. */
 export interface RosterRow {
@@ -45,7 +50,11 @@ function problemOf(row: RosterRow, issuedText: string | undefined, extra: number
   if (row.email !== '' && !isEmailAddress(row.email)) {
     return `e-mail '${row.email}' is not an address`;
   }
-  if (isBlankName(row.name)) return 'no name';
+  if (isBlankName(row.name)) {
+    // Say which invisible characters the cell holds: the registrar cannot see them.
+    const why = blankNameProblem('the name', row.name);
+    return why === undefined || why === 'the name is empty' ? 'no name' : `no name: ${why}`;
+  }
   const unsafe = unsafeNameProblem('name', row.name);
   if (unsafe !== undefined) return unsafe;
   if (row.language !== undefined) {

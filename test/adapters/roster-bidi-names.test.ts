@@ -33,11 +33,13 @@ describe('parseRoster: a name with a bidi control fails its row; the others stay
     ]);
   });
 
-  it('a name of only bidi controls shows nothing: no name, as before', () => {
+  it('a name of only bidi controls shows nothing: no name, naming the controls', () => {
     const roster = parseRoster(
       new TextEncoder().encode('name,email\n\u202e\u2066,x@example.org\n'),
       'c.csv',
     );
-    expect(roster.rows[0]?.problem).toBe('no name');
+    expect(roster.rows[0]?.problem).toBe(
+      'no name: the name has only invisible characters (U+202E, U+2066)',
+    );
   });
 });

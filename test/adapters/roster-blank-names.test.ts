@@ -17,8 +17,8 @@ describe('parseRoster: a name that shows nothing', () => {
     );
     expect(roster.rows.map((row) => [row.row, row.problem])).toEqual([
       [1, 'no name'],
-      [2, 'no name'],
-      [3, 'no name'],
+      [2, 'no name: the name has only invisible characters (U+200B, U+200C, U+200D, U+2060)'],
+      [3, 'no name: the name has only invisible characters (U+200B)'],
       [4, undefined],
     ]);
   });

@@ -4,7 +4,7 @@ import { parseRoster } from '../../src/adapters/roster.js';
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 describe('parseRoster: names that show nothing or pile up marks', () => {
-  it('fails braille-blank, filler, wide-space and mark-only names as "no name", Zalgo with its reason', () => {
+  it('fails braille-blank, filler, wide-space and mark-only names as "no name" naming what they hold, Zalgo with its reason', () => {
     const roster = parseRoster(
       bytes(
         'name,email\n' +
@@ -18,10 +18,10 @@ describe('parseRoster: names that show nothing or pile up marks', () => {
       'cohort.csv',
     );
     expect(roster.rows.map((row) => [row.row, row.problem])).toEqual([
-      [1, 'no name'],
-      [2, 'no name'],
+      [1, 'no name: the name has only invisible characters (U+2800)'],
+      [2, 'no name: the name has only invisible characters (U+115F, U+1160)'],
       [3, 'no name'],
-      [4, 'no name'],
+      [4, 'no name: the name has only combining marks (U+0301)'],
       [5, 'name has 500 combining marks on one character (character 1); a name needs at most 4'],
       [6, undefined],
     ]);

@@ -62,7 +62,9 @@ describe('issue --roster: a row whose name is only zero-width characters fails l
       issuer,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('FAILED row 1 (\\u200b\\u2060): row 1: no name\n');
+    expect(result.stderr).toBe(
+      'FAILED row 1 (\\u200b\\u2060): row 1: no name: the name has only invisible characters (U+200B, U+2060)\n',
+    );
     expect(result.stdout).toMatch(
       /^issued 1, skipped 0 \(already issued\), duplicates 0, failed 1;/u,
     );

@@ -30,14 +30,14 @@ describe('a roster with a zero-width name and a bidi name', () => {
   it('the FAILED lines show the escaped characters; exit 1', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'FAILED row 2 (\\u200b): row 2: no name\n' +
+      'FAILED row 2 (\\u200b): row 2: no name: the name has only invisible characters (U+200B)\n' +
         `FAILED row 3 (Ada\\u202eecalevoL): ${BIDI_REASON}\n`,
     );
   });
 
   it('the CSV report escapes them the same way', async () => {
     expect((await report('.csv')).slice(2)).toEqual([
-      '2,\\u200b,zw@example.org,,,,failed,row 2: no name',
+      '2,\\u200b,zw@example.org,,,,failed,row 2: no name: the name has only invisible characters (U+200B)',
       `3,Ada\\u202eecalevoL,b@example.org,,,,failed,${BIDI_REASON}`,
     ]);
   });
