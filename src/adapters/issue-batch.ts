@@ -13,26 +13,26 @@ import { achievementResolver, assertFormatFits } from './batch-achievements.js';
 import { TEMP_FOLDER } from './batch-file-writer.js';
 import type { BatchSummary, IssueBatch } from './batch-types.js';
 import { createCredentialSigner } from './credential-signer.js';
-import { HashedSet, hexWords, IdMap, type LedgerRecord } from './id-table.js';
+import { HashedSet, IdMap } from './id-table.js';
 import { openReportWriter, type IssueRowReport } from './issue-report.js';
 import {
   CHANGED_REASON,
-  expiredWarning,
   filesPresent,
-  lateValidUntil,
   garbageWarning,
   otherIssuerError,
   repairReason,
   REISSUE_NOTE,
+  sameRowData,
+  validityOf,
 } from './issue-rerun.js';
-import type { AchievementInit, RowTask, WorkerInit } from './issue-worker.js';
+import type { AchievementInit, WorkerInit } from './issue-worker.js';
 import { LEDGER_FILE, openLedger, readLedger } from './ledger.js';
 import {
   acquireOutLock,
   cleanUpRun,
   keptReportsLine,
   outputError,
-  outputErrorCode,
+  asOutputError,
   sweepLeftovers,
   withOutputHint,
 } from './out-folder.js';
@@ -41,6 +41,7 @@ import { rowOrder } from './row-order.js';
 import {
   IN_FLIGHT_PER_WORKER,
   plannedFiles,
+  rowTask,
   startRowEngine,
   stemOf,
   type RowEngine,
@@ -67,26 +68,7 @@ interface Planned {
   again?: boolean;
 }
 
-// Older ledger lines have no data digest: they count as made from the same data.
-function sameData(previous: LedgerRecord, data: string): boolean {
-  const words = hexWords(data);
-  return (
-    previous.data === undefined ||
-    words === undefined ||
-    previous.data.every((w, i) => w === words[i])
-  );
-}
-
 export type { BatchSummary, IssueBatch } from './batch-types.js';
-
-// A ledger or report that cannot be opened (a read-only ledger, a full disk) stops the run as
-// an output error, exit 73 naming it, not as an internal error.
-const asOutputError =
-  (path: string) =>
-  (error: unknown): never => {
-    const code = outputErrorCode(error);
-    throw code === undefined ? error : outputError(code, path, error);
-  };
 
 /**
  * Issues one credential per roster row, streaming: each row gets a stable id (issuer, achievement,
@@ -191,19 +173,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         engine.add(spec);
         sent.add(spec.key);
       }
-      const task: RowTask = {
-        seq: mine,
-        achievement: spec.key,
-        id,
-        stem,
-        name: row.name,
-        email: row.email,
-        issued: (row.issued ?? batch.issued).toISOString(),
-      };
-      for (const field of ['identifier', 'evidence', 'narrative', 'result', 'language'] as const) {
-        const value = row[field];
-        if (value !== undefined) task[field] = value;
-      }
+      const task = rowTask(mine, spec.key, id, stem, row, batch.issued);
       const job = engine
         .run(task)
         .then(async (outcome) => {
@@ -331,9 +301,9 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         emit(mine, { ...base, reason: `row ${row.row}: ${resolved.error}` });
         continue;
       }
-      const late = lateValidUntil(row.issued ?? batch.issued, resolved.spec.validFor);
-      if (late !== undefined) {
-        emit(mine, { ...base, reason: `row ${row.row}: ${late}` });
+      const validity = validityOf(row.issued ?? batch.issued, resolved.spec.validFor, batch.now);
+      if (validity.problem !== undefined) {
+        emit(mine, { ...base, reason: `row ${row.row}: ${validity.problem}` });
         continue;
       }
       const id = stableCredentialId(issuer.config.issuer.id, rowKey(row, resolved.spec.built.id));
@@ -345,7 +315,6 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         continue;
       }
       seen.set(id, row.row);
-      const issuedAt = row.issued ?? batch.issued;
       const planned: Planned = {
         mine,
         base,
@@ -357,8 +326,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         achievement: resolved.digest,
         notes: [],
       };
-      const expired = expiredWarning(issuedAt, resolved.spec.validFor, batch.now);
-      if (expired !== undefined) planned.notes.push(expired);
+      if (validity.warning !== undefined) planned.notes.push(validity.warning);
       const previous = done.record(id);
       if (previous === undefined || previous.files.length === 0) {
         const earlier =
@@ -376,7 +344,7 @@ export async function issueBatch(batch: IssueBatch): Promise<BatchSummary> {
         continue;
       }
       planned.stem = stemOf(previous.files);
-      if (!sameData(previous, planned.data)) {
+      if (!sameRowData(previous, planned.data)) {
         if (batch.reissue !== true) {
           summary.changed += 1;
           emit(mine, { ...base, status: 'skipped', files: previous.files, reason: CHANGED_REASON });

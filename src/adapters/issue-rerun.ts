@@ -2,6 +2,7 @@ import { access, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BadgesmithError } from '../core/errors.js';
 import { addDuration, toDateTimeZ } from '../core/model/dates.js';
+import { hexWords, type LedgerRecord } from './id-table.js';
 import type { LedgerFacts } from './ledger.js';
 
 /**
@@ -15,6 +16,19 @@ export const CHANGED_REASON =
 
 /** The reason note of a row issued again under its id because its data changed. */
 export const REISSUE_NOTE = 'issued again with other data (--reissue)';
+
+/**
+ * Whether a row the ledger has was made from the same data as now (its digest); older ledger
+ * lines have no digest and count as the same.
+ */
+export function sameRowData(previous: LedgerRecord, data: string): boolean {
+  const words = hexWords(data);
+  return (
+    previous.data === undefined ||
+    words === undefined ||
+    previous.data.every((w, i) => w === words[i])
+  );
+}
 
 /**
  * Whether every part of an issued row's reason says only why it was issued again (files
@@ -73,27 +87,30 @@ export function garbageWarning(facts: LedgerFacts, path: string): string | undef
 }
 
 /**
- * The row warning of a badge that has expired before it is issued: a past issue date plus a
- * short `validFor` (OB 3.0 section 5.1 step 4 fails a credential after its validUntil).
+ * What the validity of a row's badge says, from its issue date and the achievement's validFor
+ * (computed once): `problem` when validUntil would fall past 9999-12-31, which an OB 3.0
+ * DateTimeZ (four-digit years) cannot hold, so the row fails (the YAML caps validFor at 1000
+ * years, but an issue date near 9999 with `--allow-future` can still overflow); `warning` when
+ * the badge has expired already (a past issue date and a short validFor; OB 3.0 section 5.1
+ * step 4 fails a credential after its validUntil).
  */
-export function expiredWarning(issued: Date, validFor: string | undefined, now: Date) {
-  if (validFor === undefined) return undefined;
-  const until = addDuration(issued, validFor);
-  if (until === undefined || until.getTime() > now.getTime()) return undefined;
-  return `expired on ${toDateTimeZ(until)} already (issued ${toDateTimeZ(issued)} + ${validFor})`;
-}
-
-/**
- * Why a row cannot be issued when its `validUntil` (issue date + validFor) would fall past
- * 9999-12-31: an OB 3.0 DateTimeZ has four-digit years (badgesmith's own verify fails a badge
- * with `+010499-...`). The YAML caps validFor at 1000 years; an issue date near 9999
- * (`--allow-future`) can still overflow.
- */
-export function lateValidUntil(issued: Date, validFor: string | undefined): string | undefined {
-  if (validFor === undefined) return undefined;
-  const until = addDuration(issued, validFor);
-  if (until === undefined || until.getUTCFullYear() <= 9999) return undefined;
-  return `issued ${toDateTimeZ(issued)} + validFor ${validFor} ends past 9999-12-31, which a badge's dates cannot hold; give the row an earlier issue date or the achievement a shorter validFor`;
+export function validityOf(
+  issued: Date,
+  validFor: string | undefined,
+  now: Date,
+): { problem?: string; warning?: string } {
+  const until = validFor === undefined ? undefined : addDuration(issued, validFor);
+  if (until === undefined) return {};
+  const span = `issued ${toDateTimeZ(issued)} + validFor ${validFor}`;
+  if (until.getUTCFullYear() > 9999) {
+    return {
+      problem: `${span} ends past 9999-12-31, which a badge's dates cannot hold; give the row an earlier issue date or the achievement a shorter validFor`,
+    };
+  }
+  if (until.getTime() > now.getTime()) return {};
+  return {
+    warning: `expired on ${toDateTimeZ(until)} already (issued ${toDateTimeZ(issued)} + ${validFor})`,
+  };
 }
 
 /**

@@ -60,6 +60,20 @@ export function outputError(code: string, path: string, cause?: unknown): Badges
 }
 
 /**
+ * A `.catch` handler for opening the ledger or the report at `path`: an output error (a
+ * read-only ledger, a full disk) becomes {@link outputError}, exit 73 naming it, not an
+ * internal error; any other error goes on unchanged.
+ *
+ * @example await openLedger(out).catch(asOutputError(join(out, LEDGER_FILE)));
+ */
+export const asOutputError =
+  (path: string) =>
+  (error: unknown): never => {
+    const code = outputErrorCode(error);
+    throw code === undefined ? error : outputError(code, path, error);
+  };
+
+/**
  * A run error with the fix as its hint, when it has none and its cause is an errno error (the
  * ledger's "cannot write the ledger"): the cause in words and what to do. Others are unchanged.
  */

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { AchievementInit, RowOutcome, RowTask, WorkerInit } from './issue-worker.js';
+import type { RosterRow } from './roster.js';
 import { startWorkerPool } from './worker-pool.js';
 
 /** What a batch's rows are issued by: worker threads, or this thread (`jobs: 0`, tests). */
@@ -75,4 +76,32 @@ export function plannedFiles(stem: string, init: WorkerInit): string[] {
   if (init.format !== 'svg') files.push(`${stem}.png`);
   if (init.format !== 'png') files.push(`${stem}.svg`);
   return files;
+}
+
+/**
+ * The task a worker gets for a roster row: its sequence number, achievement, stable id and file
+ * stem, and the row's own values (its issue date, else the run's).
+ */
+export function rowTask(
+  seq: number,
+  achievement: string,
+  id: string,
+  stem: string,
+  row: RosterRow,
+  issued: Date,
+): RowTask {
+  const task: RowTask = {
+    seq,
+    achievement,
+    id,
+    stem,
+    name: row.name,
+    email: row.email,
+    issued: (row.issued ?? issued).toISOString(),
+  };
+  for (const field of ['identifier', 'evidence', 'narrative', 'result', 'language'] as const) {
+    const value = row[field];
+    if (value !== undefined) task[field] = value;
+  }
+  return task;
 }

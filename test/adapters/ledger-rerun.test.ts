@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LedgerIndex } from '../../src/adapters/id-table.js';
 import {
   achievementChanged,
-  expiredWarning,
+  validityOf,
   onlyRerunNotes,
   repairReason,
 } from '../../src/adapters/issue-rerun.js';
@@ -105,10 +105,10 @@ describe('rerun reasons', () => {
   it('warns of a badge expired when issued, and not of one valid until after now', () => {
     const now = new Date('2025-06-02T00:00:00Z');
     const issued = new Date('2025-05-01T00:00:00Z');
-    expect(expiredWarning(issued, 'P1M', now)).toBe(
+    expect(validityOf(issued, 'P1M', now).warning).toBe(
       'expired on 2025-06-01T00:00:00Z already (issued 2025-05-01T00:00:00Z + P1M)',
     );
-    expect(expiredWarning(issued, 'P5W', now)).toBeUndefined();
-    expect(expiredWarning(issued, undefined, now)).toBeUndefined();
+    expect(validityOf(issued, 'P5W', now)).toEqual({});
+    expect(validityOf(issued, undefined, now)).toEqual({});
   });
 });
